@@ -1,0 +1,15 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CatalogModule } from '@taawoun/catalog';
+import { CooperativesModule } from '@taawoun/cooperatives';
+import { CoreModule, type CoreModuleOptions } from '@taawoun/core';
+import { IdentityModule } from '@taawoun/identity';
+
+@Module({})
+export class AppModule {
+  static forRoot(core: CoreModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(core), IdentityModule, CooperativesModule, CatalogModule],
+    };
+  }
+}

@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import {
+  type AppConfig,
+  createLogger,
+  instrumentHttp,
+  PinoNestLogger,
+  registerGraphiql,
+  registerRequestContext,
+  resolveDatabase,
+} from '@taawoun/core';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import { ENTITIES, MIGRATIONS } from './orm.js';
+
+export interface RunningApi {
+  app: NestFastifyApplication;
+  /** The base URL the server listens on, e.g. http://127.0.0.1:3000 */
+  url: string;
+  logger: Logger;
+  /** Closes the server, its connections, and the embedded database it started, if any. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds and starts the API: resolves the database (embedded when DATABASE_URL is unset),
+ * runs pending migrations outside production, and listens on `config.PORT` (0 picks a free port).
+ */
+export async function createApi(
+  config: AppConfig,
+  options: { logger?: Logger; host?: string } = {},
+): Promise<RunningApi> {
+  const logger = options.logger ?? createLogger(config);
+  const database = await resolveDatabase(config, logger);
+  try {
+    const adapter = new FastifyAdapter({
+      loggerInstance: logger,
+      bodyLimit: config.BODY_LIMIT_BYTES,
+      requestIdHeader: 'x-request-id',
+      genReqId: () => randomUUID(),
+      trustProxy: true,
+    });
+    const fastify = adapter.getInstance();
+    registerRequestContext(fastify, !config.isProduction);
+    instrumentHttp(fastify);
+    if (!config.isProduction) registerGraphiql(fastify);
+
+    const app = await NestFactory.create<NestFastifyApplication>(
+      AppModule.forRoot({
+        config,
+        databaseUrl: database.url,
+        entities: ENTITIES,
+        migrations: MIGRATIONS,
+        logger,
+      }),
+      adapter,
+      { logger: new PinoNestLogger(logger), abortOnError: false },
+    );
+    await app.listen({ port: config.PORT, host: options.host ?? '0.0.0.0' });
+    const address = fastify.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    return {
+      app,
+      url: `http://127.0.0.1:${port}`,
+      logger,
+      close: async () => {
+        await app.close();
+        await database.stop();
+      },
+    };
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+}

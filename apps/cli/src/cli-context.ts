@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import 'dotenv/config';
+import { ConfigError, createLogger, loadConfig, resolveDatabase, type AppConfig } from '@taawoun/core';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { databaseOptions } from '@taawoun/core';
+import { ENTITIES, MIGRATIONS } from '../../api/src/orm.js';
+
+export interface CliContext {
+  config: AppConfig;
+  logger: Logger;
+  dataSource: DataSource;
+}
+
+/**
+ * Runs a command-line task against the configured database (embedded when DATABASE_URL is
+ * unset), with migrations NOT run automatically, then closes everything, also on failure.
+ */
+export async function runCli(
+  name: string,
+  task: (context: CliContext) => Promise<void>,
+  options: { databaseUrl?: string; exit?: boolean } = {},
+): Promise<number> {
+  const { databaseUrl, exit = true } = options;
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const logger = createLogger({ ...config, LOG_LEVEL: config.LOG_LEVEL }, name);
+  const database = databaseUrl
+    ? { url: databaseUrl, stop: async () => undefined }
+    : await resolveDatabase(config, logger);
+  const dataSource = new DataSource({
+    ...databaseOptions(config, database.url, ENTITIES, MIGRATIONS, logger),
+    migrationsRun: false,
+  });
+  let failed = false;
+  try {
+    await dataSource.initialize();
+    await task({ config, logger, dataSource });
+  } catch (error) {
+    failed = true;
+    process.stderr.write(
+      `${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await database.stop();
+  }
+  const code = failed ? 1 : 0;
+  if (exit) process.exit(code);
+  return code;
+}
+
+/** `--flag value` or `--flag=value` from argv. */
+export function argValue(flag: string, argv: readonly string[] = process.argv.slice(2)): string | undefined {
+  for (let i = 0; i < argv.length; i += 1) {
+    if (argv[i] === flag) return argv[i + 1];
+    if (argv[i].startsWith(`${flag}=`)) return argv[i].slice(flag.length + 1);
+  }
+  return undefined;
+}

@@ -1,0 +1,50 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { AppConfig } from './app-config.js';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const BOOLEAN_KEYS = new Set(['RUN_JOBS']);
+
+/**
+ * Reads the environment into a validated {@link AppConfig}. Empty strings count as unset.
+ * Throws a {@link ConfigError} naming every bad variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const plain: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined || value === '') continue;
+    if (BOOLEAN_KEYS.has(key)) {
+      if (value !== 'true' && value !== 'false') {
+        problems.push(`${key} must be "true" or "false" (got "${value}")`);
+        continue;
+      }
+      plain[key] = value === 'true';
+      continue;
+    }
+    plain[key] = value;
+  }
+  const config = plainToInstance(AppConfig, plain, { excludeExtraneousValues: false });
+  if (env.RUN_JOBS === undefined || env.RUN_JOBS === '') config.RUN_JOBS = config.NODE_ENV !== 'production';
+  problems.push(...flatten(validateSync(config, { forbidUnknownValues: false })));
+  if (config.isProduction) {
+    if (!config.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
+    if (!config.DATABASE_URL) problems.push('DATABASE_URL is required when NODE_ENV=production');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function flatten(errors: ValidationError[]): string[] {
+  return errors.flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) =>
+      message.startsWith(error.property) ? message : `${error.property}: ${message}`,
+    ),
+  );
+}

@@ -1,0 +1,55 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver } from '@nestjs/mercurius';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Logger } from 'pino';
+import { AppConfig } from './config/app-config.js';
+import { databaseOptions, type EntityList, type MigrationList } from './database/database-options.js';
+import { Db } from './database/db.service.js';
+import { GraphqlExceptionFilter } from './errors/graphql-exception.filter.js';
+import { InputValidationPipe } from './errors/input-validation.pipe.js';
+import { graphqlOptions } from './graphql/graphql-options.js';
+import { HealthController } from './http/health.controller.js';
+import { MetricsController } from './http/metrics.js';
+
+export const LOGGER = Symbol('LOGGER');
+
+export interface CoreModuleOptions {
+  config: AppConfig;
+  /** The database to use (resolved before the app starts, see resolveDatabase). */
+  databaseUrl: string;
+  entities: EntityList;
+  migrations: MigrationList;
+  logger: Logger;
+}
+
+/**
+ * Configuration, database, GraphQL server, validation, health and metrics: what every
+ * process of the platform shares. Imported once, by the app module.
+ */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(options: CoreModuleOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: CoreModule,
+      imports: [
+        TypeOrmModule.forRoot(
+          databaseOptions(config, options.databaseUrl, options.entities, options.migrations, options.logger),
+        ),
+        GraphQLModule.forRoot({ driver: MercuriusDriver, ...graphqlOptions(config) }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: LOGGER, useValue: options.logger },
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+        { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+        Db,
+      ],
+      exports: [AppConfig, LOGGER, Db],
+    };
+  }
+}

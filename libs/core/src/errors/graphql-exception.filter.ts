@@ -1,0 +1,15 @@
+import { Catch, type ArgumentsHost } from '@nestjs/common';
+import type { GqlExceptionFilter } from '@nestjs/graphql';
+
+/**
+ * Hands every exception thrown in a resolver to GraphQL untouched, so it is mapped and (for
+ * unexpected ones only) logged once, by the error formatter, instead of Nest logging each
+ * expected refusal with its stack.
+ */
+@Catch()
+export class GraphqlExceptionFilter implements GqlExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<string>() !== 'graphql') throw exception;
+    return exception;
+  }
+}

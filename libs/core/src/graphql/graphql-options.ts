@@ -1,0 +1,110 @@
+import type { MercuriusDriverConfig } from '@nestjs/mercurius';
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppConfig } from '../config/app-config.js';
+import { RequestContext } from '../context/request-context.js';
+import { ErrorCode } from '../errors/error-codes.js';
+import { formatGraphqlError } from '../errors/graphql-error-formatter.js';
+import { limitRules } from './limits.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    rc?: RequestContext;
+  }
+}
+
+/** The GraphQL context every resolver sees: `rc` is the request's {@link RequestContext}. */
+export interface GraphqlContext {
+  rc: RequestContext;
+  reply: FastifyReply;
+}
+
+interface MercuriusErrorLike extends Error {
+  code?: string;
+  errors?: unknown[];
+}
+
+function flatten(errors: readonly GraphQLError[]): GraphQLError[] {
+  return errors.flatMap((error) => {
+    const nested = (error.originalError as MercuriusErrorLike | undefined)?.errors;
+    if (!Array.isArray(nested)) return [error];
+    return nested.map((inner) => {
+      if (inner instanceof GraphQLError) return inner;
+      const e = inner as MercuriusErrorLike;
+      const code =
+        e.code === 'MER_ERR_GQL_QUERY_DEPTH'
+          ? ErrorCode.QUERY_TOO_COMPLEX
+          : ErrorCode.GRAPHQL_VALIDATION_FAILED;
+      return new GraphQLError(e.message, { extensions: { code } });
+    });
+  });
+}
+
+/**
+ * Mercurius options: GraphQL at POST /graphql (no built-in GraphiQL: it loads from a CDN; see
+ * graphiql.ts), depth and cost limits, an alias cap, and one error formatter for the contract's codes.
+ */
+export function graphqlOptions(config: AppConfig): MercuriusDriverConfig {
+  const limits = {
+    maxDepth: config.GRAPHQL_MAX_DEPTH,
+    maxCost: config.GRAPHQL_MAX_COST,
+    maxAliases: config.GRAPHQL_MAX_ALIASES,
+    production: config.isProduction,
+  };
+  return {
+    path: '/graphql',
+    graphiql: false,
+    autoSchemaFile: true,
+    sortSchema: true,
+    allowBatchedQueries: false,
+    // Per-request validation rules (the cost limit needs the variables) rule out Mercurius' query cache.
+    cache: false,
+    queryDepth: limits.maxDepth,
+    validationRules: ({ variables, operationName }) => limitRules(limits, variables, operationName),
+    context: (request: FastifyRequest, reply: FastifyReply): GraphqlContext => ({
+      rc: request.rc ?? new RequestContext(request.id, request.ip, request.headers.authorization ?? null),
+      reply,
+    }),
+    errorFormatter: (
+      execution: ExecutionResult & { statusCode?: number },
+      context: { reply?: FastifyReply },
+    ) => {
+      const http = httpError(execution.errors ?? []);
+      if (http) return http;
+      const log = context.reply?.log;
+      const errors = flatten(execution.errors ?? []).map((error) =>
+        formatGraphqlError(error, { production: limits.production, log: log ?? silentLog }),
+      );
+      const executed = execution.data !== undefined && execution.data !== null;
+      const statusCode = executed
+        ? 200
+        : (execution.statusCode ?? (errors.every((e) => !e.path) ? 400 : 200));
+      return { statusCode, response: { data: execution.data ?? null, errors } };
+    },
+  } as MercuriusDriverConfig;
+}
+
+/** Errors of the HTTP layer (body too large, bad content type) that Mercurius routes through GraphQL errors. */
+function httpError(errors: readonly GraphQLError[]) {
+  const original = errors[0]?.originalError as (MercuriusErrorLike & { statusCode?: number }) | undefined;
+  if (errors.length !== 1 || !original?.code?.startsWith('FST_') || typeof original.statusCode !== 'number')
+    return null;
+  const code = original.statusCode === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_REQUEST;
+  return {
+    statusCode: original.statusCode,
+    response: { data: null, errors: [{ message: original.message, extensions: { code } }] },
+  };
+}
+
+const noop = () => undefined;
+const silentLog = {
+  error: noop,
+  warn: noop,
+  info: noop,
+  debug: noop,
+  trace: noop,
+  fatal: noop,
+  child: () => silentLog,
+  level: 'silent',
+  silent: noop,
+} as never;

@@ -1,0 +1,47 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Ctx, Db, type RequestContext } from '@taawoun/core';
+import { Policy } from '../policy/policy.decorator.js';
+import { UserEntity } from '../users/user.entity.js';
+import { toUserModel } from '../users/user.mapper.js';
+import { AuthPayload, LoginInput, RegisterInput, UserModel } from '../users/user.model.js';
+import { AuthService } from './auth.service.js';
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly db: Db,
+  ) {}
+
+  @Mutation(() => AuthPayload)
+  @Policy.public()
+  register(@Args('input') input: RegisterInput): Promise<AuthPayload> {
+    return this.auth.register(input);
+  }
+
+  @Mutation(() => AuthPayload)
+  @Policy.public()
+  login(@Args('input') input: LoginInput): Promise<AuthPayload> {
+    return this.auth.login(input);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Rotates: a reused refresh token revokes its whole family.' })
+  @Policy.public()
+  refreshToken(@Args('refreshToken') refreshToken: string): Promise<AuthPayload> {
+    return this.auth.refresh(refreshToken);
+  }
+
+  @Mutation(() => Boolean, { description: "Revokes the refresh token's family." })
+  @Policy.public()
+  logout(@Args('refreshToken') refreshToken: string): Promise<boolean> {
+    return this.auth.logout(refreshToken);
+  }
+
+  @Query(() => UserModel, { nullable: true, description: 'The signed-in user; null when anonymous.' })
+  @Policy.public()
+  async me(@Ctx() rc: RequestContext): Promise<UserModel | null> {
+    if (!rc.actor) return null;
+    const user = await this.db.repo(UserEntity).findOneBy({ id: rc.actor.userId });
+    return user ? toUserModel(user) : null;
+  }
+}

@@ -1,0 +1,27 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessTokenService } from './auth/access-token.service.js';
+import { ActorService } from './auth/actor.service.js';
+import { AuthResolver } from './auth/auth.resolver.js';
+import { AuthService } from './auth/auth.service.js';
+import { RefreshTokenService } from './auth/refresh-token.service.js';
+import { CooperativeScopeRegistry } from './policy/cooperative-scope.registry.js';
+import { PolicyGuard } from './policy/policy.guard.js';
+import { UserResolver } from './users/user.resolver.js';
+
+/** Accounts, sessions and the access policy guarding every GraphQL operation. */
+@Global()
+@Module({
+  providers: [
+    AccessTokenService,
+    ActorService,
+    AuthService,
+    RefreshTokenService,
+    CooperativeScopeRegistry,
+    AuthResolver,
+    UserResolver,
+    { provide: APP_GUARD, useClass: PolicyGuard },
+  ],
+  exports: [AuthService, CooperativeScopeRegistry, AccessTokenService],
+})
+export class IdentityModule {}
