@@ -1,5 +1,5 @@
 import { Foundation1764403200000 } from './1764403200000-Foundation.js';
-import { Identity1795952389719 } from './1795952389719-Identity.js';
+import { AccountsAndCooperatives1795952600075 } from './1795952600075-AccountsAndCooperatives.js';
 
 /** Every migration, in order. Listed explicitly (no glob) so builds and tests load the same set. */
-export const MIGRATIONS = [Foundation1764403200000, Identity1795952389719];
+export const MIGRATIONS = [Foundation1764403200000, AccountsAndCooperatives1795952600075];

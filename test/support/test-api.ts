@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { loadConfig } from '@taawoun/core';
 import { createApi, type RunningApi } from '../../apps/api/src/create-api.js';
 import { createTestDatabase } from './test-database.js';
@@ -13,6 +14,8 @@ export interface TestApi {
   url: string;
   databaseUrl: string;
   api: RunningApi;
+  /** Runs SQL directly on this file's database (fixtures and assertions on stored rows). */
+  sql<R extends pg.QueryResultRow = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
   /** POSTs a GraphQL document over real HTTP. */
   gql<T = Record<string, unknown>>(
     query: string,
@@ -40,6 +43,7 @@ export async function startTestApi(env: Record<string, string> = {}, databaseUrl
     DATABASE_URL: url,
   });
   const api = await createApi(config, { host: '127.0.0.1' });
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
   return {
     url: api.url,
     databaseUrl: url,
@@ -61,7 +65,9 @@ export async function startTestApi(env: Record<string, string> = {}, databaseUrl
         errors: body.errors,
       } as never;
     },
+    sql: async (text, params) => (await pool.query(text, params)).rows,
     close: async () => {
+      await pool.end();
       await api.close();
       await database?.drop();
     },

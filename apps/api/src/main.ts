@@ -15,7 +15,13 @@ async function main(): Promise<void> {
     throw error;
   }
   const api = await createApi(config);
-  api.logger.info(`GraphQL ready at ${config.PUBLIC_URL.replace(/\/$/, '')}/graphql`);
+  const base = config.PUBLIC_URL.replace(/\/$/, '');
+  api.logger.info({ graphql: `${base}/graphql` }, 'Taawoun API ready');
+  process.stdout.write(
+    `\nTaawoun is running.\n  GraphQL:  ${base}/graphql\n` +
+      (config.isProduction ? '' : `  GraphiQL: ${base}/graphiql\n`) +
+      '\n',
+  );
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

@@ -7,7 +7,6 @@ import { AuthService } from './auth/auth.service.js';
 import { RefreshTokenService } from './auth/refresh-token.service.js';
 import { CooperativeScopeRegistry } from './policy/cooperative-scope.registry.js';
 import { PolicyGuard } from './policy/policy.guard.js';
-import { UserResolver } from './users/user.resolver.js';
 
 /** Accounts, sessions and the access policy guarding every GraphQL operation. */
 @Global()
@@ -19,7 +18,6 @@ import { UserResolver } from './users/user.resolver.js';
     RefreshTokenService,
     CooperativeScopeRegistry,
     AuthResolver,
-    UserResolver,
     { provide: APP_GUARD, useClass: PolicyGuard },
   ],
   exports: [AuthService, CooperativeScopeRegistry, AccessTokenService],

@@ -9,11 +9,12 @@ import {
   Unique,
 } from 'typeorm';
 import { CooperativeRole } from '@taawoun/core';
-import { UserEntity } from '../users/user.entity.js';
+import { UserEntity } from '@taawoun/identity';
+import { CooperativeEntity } from '../cooperatives/cooperative.entity.js';
 
 /**
- * A user's role in a cooperative. Kept here because every request's access check reads it;
- * the foreign key to cooperatives is added by the cooperatives migration.
+ * A user's role in a cooperative. The access check of every request reads this table
+ * (identity's ActorService, in SQL).
  */
 @Entity('cooperative_memberships')
 @Unique('UQ_cooperative_memberships_user_cooperative', ['userId', 'cooperativeId'])
@@ -31,6 +32,10 @@ export class MembershipEntity {
   @Index('IDX_cooperative_memberships_cooperative')
   @Column({ name: 'cooperative_id', type: 'uuid' })
   cooperativeId!: string;
+
+  @ManyToOne(() => CooperativeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'cooperative_id', foreignKeyConstraintName: 'FK_cooperative_memberships_cooperative' })
+  cooperative?: CooperativeEntity;
 
   @Column({ type: 'varchar', length: 16 })
   role!: CooperativeRole;

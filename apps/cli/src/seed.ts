@@ -1,0 +1,21 @@
+import { runCli } from './cli-context.js';
+import { identitySeeder } from './seed/identity.seed.js';
+import type { Seeder } from './seed/seeder.js';
+
+/** Demo data, in dependency order. Each domain appends its seeder here. */
+const DEMO_SEEDERS: Seeder[] = [identitySeeder];
+
+/**
+ * `npm run seed`: migrates, then loads the demo data (idempotent: a second run changes nothing).
+ * Refused in production: demo accounts have a published password.
+ */
+await runCli('seed', async ({ dataSource, config, logger }) => {
+  if (config.isProduction) throw new Error('The demo seed never runs in production');
+  await dataSource.runMigrations({ transaction: 'each' });
+  const report: string[] = [];
+  for (const seeder of DEMO_SEEDERS) {
+    logger.info({ seeder: seeder.name }, 'seeding');
+    await seeder.run({ dataSource, config, logger, report });
+  }
+  process.stdout.write(`${report.join('\n')}\n`);
+});
