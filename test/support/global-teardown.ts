@@ -1,8 +1,8 @@
-// Drops the template (and, on an embedded server, whatever a crashed test file left behind),
-// then stops the embedded PostgreSQL. Databases of other runs on a shared server are left alone.
+// Drops this run's template, then stops the embedded PostgreSQL (whose folder goes with it).
+// Databases of other runs on a shared DATABASE_URL server are left alone.
 import pg from 'pg';
 
-export default async function globalTeardown() {
+export default async function globalTeardown(): Promise<void> {
   const state = globalThis.__TAAWOUN_TEST__;
   if (!state) return;
   try {
