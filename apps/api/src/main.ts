@@ -1,12 +1,11 @@
 import 'reflect-metadata';
-import 'dotenv/config';
-import { ConfigError, loadConfig } from '@taawoun/core';
+import { ConfigError, environment, loadConfig } from '@taawoun/core';
 import { createApi } from './create-api.js';
 
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(environment());
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -15,7 +14,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const api = await createApi(config);
-  const base = config.PUBLIC_URL.replace(/\/$/, '');
+  const base = config.publicUrl;
   api.logger.info({ graphql: `${base}/graphql` }, 'Taawoun API ready');
   process.stdout.write(
     `\nTaawoun is running.\n  GraphQL:  ${base}/graphql\n` +

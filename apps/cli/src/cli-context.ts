@@ -1,6 +1,12 @@
 import 'reflect-metadata';
-import 'dotenv/config';
-import { ConfigError, createLogger, loadConfig, resolveDatabase, type AppConfig } from '@taawoun/core';
+import {
+  ConfigError,
+  createLogger,
+  environment,
+  loadConfig,
+  resolveDatabase,
+  type AppConfig,
+} from '@taawoun/core';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { databaseOptions } from '@taawoun/core';
@@ -24,7 +30,7 @@ export async function runCli(
   const { databaseUrl, exit = true } = options;
   let config: AppConfig;
   try {
-    config = loadConfig();
+    config = loadConfig(environment());
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

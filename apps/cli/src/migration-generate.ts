@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { createLogger, ensureDatabase, loadConfig, resolveDatabase, withDatabase } from '@taawoun/core';
+import {
+  createLogger,
+  ensureDatabase,
+  environment,
+  loadConfig,
+  resolveDatabase,
+  withDatabase,
+} from '@taawoun/core';
 import type { DataSource } from 'typeorm';
 import { runCli } from './cli-context.js';
 
@@ -16,7 +23,7 @@ if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name)) {
   process.stderr.write('usage: npm run migration:generate -- PascalCaseName\n');
   process.exit(2);
 }
-const config = loadConfig();
+const config = loadConfig(environment());
 const server = await resolveDatabase(config, createLogger(config, 'migration:generate'));
 const scratch = `taawoun_generate_${randomBytes(4).toString('hex')}`;
 let code = 1;

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 export * from './config/app-config.js';
+export * from './config/environment.js';
 export * from './config/load-config.js';
 export * from './context/actor.js';
 export * from './context/ctx.decorator.js';

@@ -31,8 +31,10 @@ export class AppConfig {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /** The external base URL; defaults to http://localhost:PORT. */
+  @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true })
-  PUBLIC_URL = 'http://localhost:3000';
+  PUBLIC_URL?: string;
 
   @IsOptional()
   @IsString()
@@ -107,6 +109,10 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   DATABASE_POOL_SIZE = 10;
+
+  get publicUrl(): string {
+    return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/$/, '');
+  }
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

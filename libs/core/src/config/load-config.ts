@@ -32,7 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const config = plainToInstance(AppConfig, plain, { excludeExtraneousValues: false });
   if (env.RUN_JOBS === undefined || env.RUN_JOBS === '') config.RUN_JOBS = config.NODE_ENV !== 'production';
-  problems.push(...flatten(validateSync(config, { forbidUnknownValues: false })));
+  problems.push(...flatten(validateSync(config, { forbidUnknownValues: false, stopAtFirstError: true })));
   if (config.isProduction) {
     if (!config.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
     if (!config.DATABASE_URL) problems.push('DATABASE_URL is required when NODE_ENV=production');
