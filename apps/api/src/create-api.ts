@@ -30,8 +30,9 @@ export interface RunningApi {
  */
 export async function createApi(
   config: AppConfig,
-  options: { logger?: Logger; host?: string } = {},
+  options: { logger?: Logger; host?: string; role?: 'api' | 'worker' } = {},
 ): Promise<RunningApi> {
+  const role = options.role ?? 'api';
   const logger = options.logger ?? createLogger(config);
   const database = await resolveDatabase(config, logger);
   try {
@@ -45,7 +46,7 @@ export async function createApi(
     const fastify = adapter.getInstance();
     registerRequestContext(fastify, !config.isProduction);
     instrumentHttp(fastify);
-    if (!config.isProduction) registerGraphiql(fastify);
+    if (role === 'api' && !config.isProduction) registerGraphiql(fastify);
 
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot({
@@ -54,6 +55,7 @@ export async function createApi(
         entities: ENTITIES,
         migrations: MIGRATIONS,
         logger,
+        role,
       }),
       adapter,
       { logger: new PinoNestLogger(logger), abortOnError: false },

@@ -12,8 +12,10 @@ import { InputValidationPipe } from './errors/input-validation.pipe.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthController } from './http/health.controller.js';
 import { MetricsController } from './http/metrics.js';
+import { Jobs } from './jobs/jobs.service.js';
+import { LOGGER } from './logging/logger.token.js';
 
-export const LOGGER = Symbol('LOGGER');
+export { LOGGER } from './logging/logger.token.js';
 
 export interface CoreModuleOptions {
   config: AppConfig;
@@ -22,6 +24,8 @@ export interface CoreModuleOptions {
   entities: EntityList;
   migrations: MigrationList;
   logger: Logger;
+  /** `api` serves GraphQL, /health and /metrics; `worker` only runs jobs and answers /health. */
+  role?: 'api' | 'worker';
 }
 
 /**
@@ -33,23 +37,25 @@ export interface CoreModuleOptions {
 export class CoreModule {
   static forRoot(options: CoreModuleOptions): DynamicModule {
     const { config } = options;
+    const api = (options.role ?? 'api') === 'api';
     return {
       module: CoreModule,
       imports: [
         TypeOrmModule.forRoot(
           databaseOptions(config, options.databaseUrl, options.entities, options.migrations, options.logger),
         ),
-        GraphQLModule.forRoot({ driver: MercuriusDriver, ...graphqlOptions(config) }),
+        ...(api ? [GraphQLModule.forRoot({ driver: MercuriusDriver, ...graphqlOptions(config) })] : []),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: api ? [HealthController, MetricsController] : [HealthController],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: LOGGER, useValue: options.logger },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
         Db,
+        Jobs,
       ],
-      exports: [AppConfig, LOGGER, Db],
+      exports: [AppConfig, LOGGER, Db, Jobs],
     };
   }
 }

@@ -26,3 +26,4 @@ export * from './pagination/keyset.js';
 export * from './pagination/page-args.js';
 export * from './i18n/language-code.js';
 export * from './errors/ids.js';
+export * from './jobs/jobs.service.js';

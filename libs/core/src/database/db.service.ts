@@ -21,6 +21,13 @@ const transactions = new AsyncLocalStorage<EntityManager>();
 export class Db {
   constructor(readonly dataSource: DataSource) {}
 
+  /** The connection URL of the data source (for pg-boss, which keeps its own small pool). */
+  get dataSourceUrl(): string {
+    const options = this.dataSource.options as { url?: string };
+    if (!options.url) throw new Error('The data source has no URL');
+    return options.url;
+  }
+
   /** The manager of the current transaction, or the default one. */
   get manager(): EntityManager {
     return transactions.getStore() ?? this.dataSource.manager;
