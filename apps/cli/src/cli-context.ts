@@ -40,7 +40,7 @@ export async function runCli(
   }
   const logger = createLogger({ ...config, LOG_LEVEL: config.LOG_LEVEL }, name);
   const database = databaseUrl
-    ? { url: databaseUrl, stop: async () => undefined }
+    ? { url: databaseUrl, stop: () => Promise.resolve() }
     : await resolveDatabase(config, logger);
   const dataSource = new DataSource({
     ...databaseOptions(config, database.url, ENTITIES, MIGRATIONS, logger),

@@ -26,7 +26,7 @@ if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name)) {
 const config = loadConfig(environment());
 const server = await resolveDatabase(config, createLogger(config, 'migration:generate'));
 const scratch = `taawoun_generate_${randomBytes(4).toString('hex')}`;
-let code = 1;
+let code: number;
 try {
   await ensureDatabase(server.url, scratch);
   code = await runCli('migration:generate', (context) => generate(context.dataSource), {

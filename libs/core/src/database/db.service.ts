@@ -42,7 +42,7 @@ export class Db {
   }
 
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.manager.query(sql, params)) as T[];
+    return this.manager.query<T[]>(sql, params);
   }
 
   /** Runs `work` in a transaction; joins the current one when already inside it. */

@@ -112,7 +112,7 @@ export async function startEmbeddedPostgres(
   } catch (error) {
     throw new Error(
       `Could not start the embedded PostgreSQL in ${dataDir} (is another one running on the same folder?)` +
-        (error ? `: ${String(error)}` : ''),
+        (error instanceof Error ? `: ${error.message}` : ''),
       { cause: error },
     );
   }

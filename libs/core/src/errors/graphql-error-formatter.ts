@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { type GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { FastifyBaseLogger } from 'fastify';
 import { DomainError } from './domain-error.js';
 import { ErrorCode } from './error-codes.js';
@@ -63,7 +63,7 @@ export function formatGraphqlError(error: GraphQLError, options: FormatOptions):
       ? { code: ErrorCode.INTERNAL_SERVER_ERROR }
       : {
           code: ErrorCode.INTERNAL_SERVER_ERROR,
-          detail: original instanceof Error ? original.message : String(original),
+          detail: original instanceof Error ? original.message : 'non-Error thrown',
         },
   };
 }

@@ -21,12 +21,17 @@ export interface GraphqlContext {
 
 interface MercuriusErrorLike extends Error {
   code?: string;
+  statusCode?: number;
   errors?: unknown[];
+}
+
+function asMercuriusError(error: unknown): MercuriusErrorLike | undefined {
+  return error instanceof Error ? error : undefined;
 }
 
 function flatten(errors: readonly GraphQLError[]): GraphQLError[] {
   return errors.flatMap((error) => {
-    const nested = (error.originalError as MercuriusErrorLike | undefined)?.errors;
+    const nested = asMercuriusError(error.originalError)?.errors;
     if (!Array.isArray(nested)) return [error];
     return nested.map((inner) => {
       if (inner instanceof GraphQLError) return inner;
@@ -86,7 +91,7 @@ export function graphqlOptions(config: AppConfig): MercuriusDriverConfig {
 
 /** Errors of the HTTP layer (body too large, bad content type) that Mercurius routes through GraphQL errors. */
 function httpError(errors: readonly GraphQLError[]) {
-  const original = errors[0]?.originalError as (MercuriusErrorLike & { statusCode?: number }) | undefined;
+  const original = asMercuriusError(errors[0]?.originalError);
   if (errors.length !== 1 || !original?.code?.startsWith('FST_') || typeof original.statusCode !== 'number')
     return null;
   const code = original.statusCode === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_REQUEST;

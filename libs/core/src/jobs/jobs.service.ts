@@ -66,7 +66,7 @@ export class Jobs implements OnApplicationBootstrap, OnApplicationShutdown {
       singletonKey: options.singletonKey,
       startAfter: options.startAfterSeconds,
       db: {
-        executeSql: async (text, values) => ({ rows: (await manager.query(text, values)) as unknown[] }),
+        executeSql: async (text, values) => ({ rows: await manager.query<unknown[]>(text, values) }),
       },
     });
   }
