@@ -66,6 +66,10 @@ describe('HTTP surface', () => {
     expect(text).toMatch(
       /http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} \d+/,
     );
+    await t.gql('{ nope }');
+    expect(await (await fetch(`${t.url}/metrics`)).text()).toMatch(
+      /graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} [1-9]/,
+    );
   });
 
   it('serves GraphiQL and its assets from installed packages in development', async () => {

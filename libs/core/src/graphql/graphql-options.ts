@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { RequestContext } from '../context/request-context.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import { formatGraphqlError } from '../errors/graphql-error-formatter.js';
+import { graphqlErrors } from '../http/metrics.js';
 import { limitRules } from './limits.js';
 
 declare module 'fastify' {
@@ -80,6 +81,7 @@ export function graphqlOptions(config: AppConfig): MercuriusDriverConfig {
       const errors = flatten(execution.errors ?? []).map((error) =>
         formatGraphqlError(error, { production: limits.production, log: log ?? silentLog }),
       );
+      for (const error of errors) graphqlErrors.inc({ code: String(error.extensions?.code ?? 'UNKNOWN') });
       const executed = execution.data !== undefined && execution.data !== null;
       const statusCode = executed
         ? 200
