@@ -81,7 +81,10 @@ export function graphqlOptions(config: AppConfig): MercuriusDriverConfig {
       const errors = flatten(execution.errors ?? []).map((error) =>
         formatGraphqlError(error, { production: limits.production, log: log ?? silentLog }),
       );
-      for (const error of errors) graphqlErrors.inc({ code: String(error.extensions?.code ?? 'UNKNOWN') });
+      for (const error of errors) {
+        const code = error.extensions?.code;
+        graphqlErrors.inc({ code: typeof code === 'string' ? code : 'UNKNOWN' });
+      }
       const executed = execution.data !== undefined && execution.data !== null;
       const statusCode = executed
         ? 200
