@@ -11,7 +11,14 @@ const results = path.resolve('.data', `jest-results-${process.pid}.json`);
 mkdirSync(path.dirname(results), { recursive: true });
 const jest = spawnSync(
   process.execPath,
-  ['--experimental-vm-modules', '--no-warnings', require.resolve('jest/bin/jest'), '--json', `--outputFile=${results}`, ...process.argv.slice(2)],
+  [
+    '--experimental-vm-modules',
+    '--no-warnings',
+    require.resolve('jest/bin/jest'),
+    '--json',
+    `--outputFile=${results}`,
+    ...process.argv.slice(2),
+  ],
   { stdio: ['inherit', 'ignore', 'inherit'] },
 );
 let summary = 'tests: 0 passed, 0 failed';

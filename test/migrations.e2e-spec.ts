@@ -40,7 +40,8 @@ describe('migrations', () => {
   });
 
   it('revert one by one down to an empty schema, and apply again', async () => {
-    for (let i = 0; i < MIGRATIONS.length; i += 1) await dataSource.undoLastMigration({ transaction: 'each' });
+    for (let i = 0; i < MIGRATIONS.length; i += 1)
+      await dataSource.undoLastMigration({ transaction: 'each' });
     const tables = await dataSource.query<{ table_name: string }[]>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
     );

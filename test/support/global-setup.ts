@@ -10,7 +10,8 @@ import { startEmbeddedPostgres } from '../../libs/core/src/database/embedded-pos
 import type { EmbeddedPostgresHandle } from '../../libs/core/src/database/embedded-postgres.ts';
 
 declare global {
-  var __TAAWOUN_TEST__: { embedded: EmbeddedPostgresHandle | null; serverUrl: string; template: string } | undefined;
+  var __TAAWOUN_TEST__:
+    { embedded: EmbeddedPostgresHandle | null; serverUrl: string; template: string } | undefined;
 }
 
 export default async function globalSetup(): Promise<void> {
@@ -19,7 +20,11 @@ export default async function globalSetup(): Promise<void> {
   if (!serverUrl) {
     const root = mkdtempSync(path.join(os.tmpdir(), 'taawoun-test-'));
     chmodSync(root, 0o755); // as root, PostgreSQL runs as the postgres user
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), persistent: false, unsafeFast: true });
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(root, 'pg'),
+      persistent: false,
+      unsafeFast: true,
+    });
     serverUrl = embedded.url;
   }
   const template = `taawoun_template_${randomBytes(4).toString('hex')}`;

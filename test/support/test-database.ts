@@ -58,7 +58,9 @@ export function migratedTemplate(): Promise<string> {
         } finally {
           await dataSource.destroy();
         }
-        await c.query(`ALTER DATABASE ${c.escapeIdentifier(building)} RENAME TO ${c.escapeIdentifier(template)}`);
+        await c.query(
+          `ALTER DATABASE ${c.escapeIdentifier(building)} RENAME TO ${c.escapeIdentifier(template)}`,
+        );
       } finally {
         await c.query(`SELECT pg_advisory_unlock(hashtext($1))`, [template]);
       }

@@ -18,7 +18,8 @@ const APP_DATABASE = 'taawoun';
  * (kept between runs) and a `taawoun` database in it. Never embedded in production.
  */
 export async function resolveDatabase(config: AppConfig, log: PinoLogger): Promise<DatabaseTarget> {
-  if (config.DATABASE_URL) return { url: config.DATABASE_URL, stop: () => Promise.resolve(), embedded: false };
+  if (config.DATABASE_URL)
+    return { url: config.DATABASE_URL, stop: () => Promise.resolve(), embedded: false };
   if (config.isProduction) throw new Error('DATABASE_URL is required when NODE_ENV=production');
   const dataDir = path.resolve(config.DATA_DIR, 'postgres');
   log.info({ dataDir }, 'DATABASE_URL is unset: starting an embedded PostgreSQL');
