@@ -1,6 +1,6 @@
-import { Foundation1764403200000 } from "./1764403200000-Foundation.js";
-import { AccountsAndCooperatives1795952600075 } from "./1795952600075-AccountsAndCooperatives.js";
-import { JobQueue1795953000000 } from "./1795953000000-JobQueue.js";
+import { Foundation1764403200000 } from './1764403200000-Foundation.js';
+import { AccountsAndCooperatives1795952600075 } from './1795952600075-AccountsAndCooperatives.js';
+import { JobQueue1795953000000 } from './1795953000000-JobQueue.js';
 
 /** Every migration, in order. Listed explicitly (no glob) so builds and tests load the same set. */
 export const MIGRATIONS = [
