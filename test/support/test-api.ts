@@ -29,7 +29,11 @@ export interface TestApi {
  * The real API on a random port over its own database cloned from the migrated template.
  * `env` overrides configuration for this file (e.g. a second instance on the same database).
  */
-export async function startTestApi(env: Record<string, string> = {}, databaseUrl?: string): Promise<TestApi> {
+export async function startTestApi(
+  env: Record<string, string> = {},
+  databaseUrl?: string,
+  role: 'api' | 'worker' = 'api',
+): Promise<TestApi> {
   const database = databaseUrl ? null : await createTestDatabase();
   const url = databaseUrl ?? database!.url;
   const config = loadConfig({
@@ -42,7 +46,7 @@ export async function startTestApi(env: Record<string, string> = {}, databaseUrl
     ...env,
     DATABASE_URL: url,
   });
-  const api = await createApi(config, { host: '127.0.0.1' });
+  const api = await createApi(config, { host: '127.0.0.1', role });
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   return {
     url: api.url,
