@@ -41,8 +41,22 @@ export class Db {
     return this.manager.getRepository(entity);
   }
 
+  /**
+   * Runs SQL and answers its rows, for every kind of statement. (TypeORM's postgres driver answers
+   * `[rows, affectedCount]` for a bare UPDATE/DELETE ... RETURNING; that shape is unwrapped here,
+   * so `const [row] = await db.query('UPDATE ... RETURNING ...')` is the row, or undefined.)
+   */
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.manager.query<T[]>(sql, params);
+    const result = await this.manager.query<unknown>(sql, params);
+    if (
+      Array.isArray(result) &&
+      result.length === 2 &&
+      Array.isArray(result[0]) &&
+      typeof result[1] === 'number'
+    ) {
+      return result[0] as T[];
+    }
+    return result as T[];
   }
 
   /** Runs `work` in a transaction; joins the current one when already inside it. */
