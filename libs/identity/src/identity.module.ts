@@ -7,6 +7,7 @@ import { AuthService } from './auth/auth.service.js';
 import { RefreshTokenService } from './auth/refresh-token.service.js';
 import { CooperativeScopeRegistry } from './policy/cooperative-scope.registry.js';
 import { PolicyGuard } from './policy/policy.guard.js';
+import { LoginThrottleService } from './throttling/login-throttle.service.js';
 
 /** Accounts, sessions and the access policy guarding every GraphQL operation. */
 @Global()
@@ -16,6 +17,7 @@ import { PolicyGuard } from './policy/policy.guard.js';
     ActorService,
     AuthService,
     RefreshTokenService,
+    LoginThrottleService,
     CooperativeScopeRegistry,
     AuthResolver,
     { provide: APP_GUARD, useClass: PolicyGuard },

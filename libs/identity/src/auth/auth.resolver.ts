@@ -3,7 +3,8 @@ import { Ctx, Db, type RequestContext } from '@taawoun/core';
 import { Policy } from '../policy/policy.decorator.js';
 import { UserEntity } from '../users/user.entity.js';
 import { toUserModel } from '../users/user.mapper.js';
-import { AuthPayload, LoginInput, RegisterInput, UserModel } from '../users/user.model.js';
+import { AuthPayload, UserModel } from '../users/user.model.js';
+import { LoginInput, RegisterInput } from './auth.input.js';
 import { AuthService } from './auth.service.js';
 
 @Resolver()

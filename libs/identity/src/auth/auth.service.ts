@@ -1,19 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { ConflictError, Db, DEFAULT_LANGUAGE, UnauthenticatedError } from '@taawoun/core';
+import {
+  ConflictError,
+  Db,
+  DEFAULT_LANGUAGE,
+  UnauthenticatedError,
+  type LanguageCode,
+  type PlatformRole,
+} from '@taawoun/core';
 import { QueryFailedError } from 'typeorm';
-import type { AuthPayload, LoginInput, RegisterInput } from '../users/user.model.js';
+import type { AuthPayload } from '../users/user.model.js';
+import type { LoginInput, RegisterInput } from './auth.input.js';
+import { assertAcceptableAccount } from '../users/account-rules.js';
+import { normaliseEmail } from '../users/email-address.js';
 import { UserEntity } from '../users/user.entity.js';
 import { toUserModel } from '../users/user.mapper.js';
+import { LoginThrottleService } from '../throttling/login-throttle.service.js';
 import { AccessTokenService } from './access-token.service.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
 import { RefreshTokenService } from './refresh-token.service.js';
 
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+/** The answer to a refused login, whatever the reason, so it reveals nothing about the account. */
+const BAD_CREDENTIALS = 'Invalid e-mail or password';
 
-/** Accounts and sessions: register, login, refresh (rotating), logout. */
+/** Accounts and sessions: register, login (throttled), refresh (rotating), logout. */
 @Injectable()
 export class AuthService {
   private dummyHash?: Promise<string>;
@@ -22,6 +32,7 @@ export class AuthService {
     private readonly db: Db,
     private readonly accessTokens: AccessTokenService,
     private readonly refreshTokens: RefreshTokenService,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
   async register(input: RegisterInput): Promise<AuthPayload> {
@@ -34,14 +45,18 @@ export class AuthService {
     return this.session(user);
   }
 
-  /** Creates an account; a duplicate e-mail (even in a race) is a CONFLICT on `email`. */
+  /**
+   * Creates an account after checking it like `register` does. The unique index on the e-mail
+   * decides races: of two registrations of one address, one gets CONFLICT on `input.email`.
+   */
   async createUser(input: {
     email: string;
     password: string;
     fullName: string;
-    preferredLanguage?: UserEntity['preferredLanguage'];
-    platformRoles?: UserEntity['platformRoles'];
+    preferredLanguage?: LanguageCode;
+    platformRoles?: PlatformRole[];
   }): Promise<UserEntity> {
+    assertAcceptableAccount(input);
     const passwordHash = await hashPassword(input.password);
     const repo = this.db.repo(UserEntity);
     try {
@@ -62,31 +77,48 @@ export class AuthService {
     }
   }
 
+  /**
+   * Throttled per e-mail (see {@link LoginThrottleService}); unknown e-mail and wrong password
+   * answer alike, after the same amount of hashing work.
+   */
   async login(input: LoginInput): Promise<AuthPayload> {
-    const user = await this.db.repo(UserEntity).findOneBy({ email: normaliseEmail(input.email) });
-    // Unknown e-mail and wrong password answer alike, after the same amount of work.
+    const email = normaliseEmail(input.email);
+    await this.throttle.reserve(email);
+    const user = await this.db.repo(UserEntity).findOneBy({ email });
     const ok = await verifyPassword(user?.passwordHash ?? (await this.dummy()), input.password);
-    if (!user || !ok) throw new UnauthenticatedError('Invalid e-mail or password');
+    if (!user || !ok) throw new UnauthenticatedError(BAD_CREDENTIALS);
+    await this.throttle.succeeded(email);
     return this.session(user);
   }
 
+  /**
+   * Rotates a refresh token: consuming it and issuing the next one of its family commit together.
+   * A replayed token revokes its family (committed) and is refused.
+   */
   async refresh(refreshToken: string): Promise<AuthPayload> {
-    const { userId, familyId } = await this.refreshTokens.consume(refreshToken);
-    const user = await this.db.repo(UserEntity).findOneBy({ id: userId });
-    if (!user) throw new UnauthenticatedError('The refresh token is invalid');
-    return this.session(user, familyId);
+    const outcome = await this.db.transaction(async () => {
+      const consumed = await this.refreshTokens.consume(refreshToken);
+      if (consumed.kind !== 'rotated') return null;
+      const user = await this.db.repo(UserEntity).findOneBy({ id: consumed.userId });
+      if (!user) return null;
+      const next = await this.refreshTokens.issue(user.id, consumed.familyId);
+      return { user, next };
+    });
+    if (!outcome) throw new UnauthenticatedError('The refresh token is invalid, expired or was already used');
+    return this.session(outcome.user, outcome.next);
   }
 
+  /** Revokes the refresh token's family; false when the token is unknown. */
   logout(refreshToken: string): Promise<boolean> {
     return this.refreshTokens.revokeFamilyOf(refreshToken);
   }
 
-  private async session(user: UserEntity, familyId?: string): Promise<AuthPayload> {
-    const [accessToken, refreshToken] = await Promise.all([
+  private async session(user: UserEntity, refreshToken?: string): Promise<AuthPayload> {
+    const [accessToken, nextRefreshToken] = await Promise.all([
       this.accessTokens.issue({ userId: user.id, tokenVersion: user.tokenVersion }),
-      this.refreshTokens.issue(user.id, familyId),
+      refreshToken ?? this.refreshTokens.issue(user.id),
     ]);
-    return { accessToken, refreshToken, user: toUserModel(user) };
+    return { accessToken, refreshToken: nextRefreshToken, user: toUserModel(user) };
   }
 
   private dummy(): Promise<string> {

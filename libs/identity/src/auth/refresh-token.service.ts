@@ -1,14 +1,27 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Db, UnauthenticatedError } from '@taawoun/core';
+import { Db } from '@taawoun/core';
 
 export const REFRESH_TOKEN_TTL_DAYS = 30;
+
+/** What presenting a refresh token did. */
+export type Consumption =
+  /** The token was live: it is now used, and the caller may issue the next one of the family. */
+  | { kind: 'rotated'; userId: string; familyId: string }
+  /** The token was already used or revoked: its whole family is now revoked. */
+  | { kind: 'reused'; familyId: string }
+  /** Unknown or expired. */
+  | { kind: 'invalid' };
 
 function digest(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Random opaque refresh tokens, stored hashed, rotated on every use, revoked by family. */
+/**
+ * Random opaque refresh tokens, stored as SHA-256 hashes, rotated on every use, revoked by
+ * family. Callers run {@link consume} and {@link issue} in one transaction, so the next token of
+ * a family exists (and is revoked with it) by the time a concurrent replay is detected.
+ */
 @Injectable()
 export class RefreshTokenService {
   constructor(private readonly db: Db) {}
@@ -25,27 +38,35 @@ export class RefreshTokenService {
   }
 
   /**
-   * Marks the token used and returns its user and family, in one conditional UPDATE so two
-   * concurrent uses cannot both succeed. A token that was already used or revoked revokes
-   * its whole family (someone replayed it) and is refused.
+   * Marks the token used in one conditional UPDATE, so of two concurrent uses at most one wins
+   * (the other waits for the row lock, then finds it used). A token that was already used or
+   * revoked, or whose family was revoked, revokes its whole family: someone replayed it.
+   * Never throws for a bad token: the revocation must commit, so the caller decides the error.
    */
-  async consume(token: string): Promise<{ userId: string; familyId: string }> {
+  async consume(token: string): Promise<Consumption> {
     const hash = digest(token);
-    return this.db.transaction(async () => {
-      const [used] = await this.db.query<{ user_id: string; family_id: string }>(
-        `UPDATE refresh_tokens SET used_at = now()
-          WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
-          RETURNING user_id, family_id`,
-        [hash],
-      );
-      if (used) return { userId: used.user_id, familyId: used.family_id };
-      const [known] = await this.db.query<{ family_id: string }>(
-        `SELECT family_id FROM refresh_tokens WHERE token_hash = $1`,
-        [hash],
-      );
-      if (known) await this.revokeFamily(known.family_id);
-      throw new UnauthenticatedError('The refresh token is invalid, expired or was already used');
-    });
+    const [rotated] = await this.db.query<{ user_id: string; family_id: string }>(
+      // Wrapped in a CTE: TypeORM answers [rows, rowCount] for a bare UPDATE, rows for a SELECT.
+      `WITH rotated AS (
+         UPDATE refresh_tokens t SET used_at = now()
+          WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now()
+            AND NOT EXISTS (SELECT 1 FROM refresh_tokens f WHERE f.family_id = t.family_id AND f.revoked_at IS NOT NULL)
+          RETURNING t.user_id, t.family_id)
+       SELECT user_id, family_id FROM rotated`,
+      [hash],
+    );
+    if (rotated) return { kind: 'rotated', userId: rotated.user_id, familyId: rotated.family_id };
+    const [known] = await this.db.query<{ family_id: string; expired: boolean; live: boolean }>(
+      `SELECT family_id, expires_at <= now() AS expired,
+              used_at IS NULL AND revoked_at IS NULL AS live
+         FROM refresh_tokens WHERE token_hash = $1`,
+      [hash],
+    );
+    if (!known) return { kind: 'invalid' };
+    // An expired token that was never used is stale, not stolen: refuse it without revoking.
+    if (known.expired && known.live) return { kind: 'invalid' };
+    await this.revokeFamily(known.family_id);
+    return { kind: 'reused', familyId: known.family_id };
   }
 
   async revokeFamily(familyId: string): Promise<void> {
@@ -57,12 +78,12 @@ export class RefreshTokenService {
 
   /** Revokes the family of a token (logout); answers whether the token was known. */
   async revokeFamilyOf(token: string): Promise<boolean> {
-    const [row] = await this.db.query<{ family_id: string }>(
+    const [known] = await this.db.query<{ family_id: string }>(
       `SELECT family_id FROM refresh_tokens WHERE token_hash = $1`,
       [digest(token)],
     );
-    if (!row) return false;
-    await this.revokeFamily(row.family_id);
+    if (!known) return false;
+    await this.revokeFamily(known.family_id);
     return true;
   }
 }

@@ -18,6 +18,11 @@ export class CooperativeScopeRegistry {
     this.resolvers.set(entity, resolver);
   }
 
+  /** Whether a lib registered a resolver for `entity` (checked for every policy by a test). */
+  has(entity: string): boolean {
+    return this.resolvers.has(entity);
+  }
+
   resolve(entity: string, id: string): Promise<string | null> {
     const resolver = this.resolvers.get(entity);
     if (!resolver) throw new Error(`No cooperative scope registered for "${entity}"`);

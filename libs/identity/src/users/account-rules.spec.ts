@@ -1,0 +1,37 @@
+import { BadUserInputError } from '@taawoun/core';
+import { assertAcceptableAccount } from './account-rules.js';
+
+function problemsOf(fn: () => void): { field: string; message: string }[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof BadUserInputError) return error.fields;
+    throw error;
+  }
+  return [];
+}
+
+describe('assertAcceptableAccount', () => {
+  it('passes a valid account', () => {
+    expect(
+      problemsOf(() =>
+        assertAcceptableAccount({ email: 'a@example.ma', password: 'long enough phrase', fullName: 'A' }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('names every offending field under the given prefix', () => {
+    const fields = problemsOf(() =>
+      assertAcceptableAccount({ email: 'nope', password: 'qwertyuiop', fullName: '  ' }),
+    ).map((p) => p.field);
+    expect(fields).toEqual(['input.email', 'input.password', 'input.fullName']);
+  });
+
+  it('names bare fields for the command line', () => {
+    expect(
+      problemsOf(() =>
+        assertAcceptableAccount({ email: 'a@example.ma', password: 'short', fullName: 'A' }, ''),
+      ),
+    ).toEqual([{ field: 'password', message: 'password must be at least 10 characters' }]);
+  });
+});
