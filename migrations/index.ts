@@ -1,10 +1,16 @@
 import { Foundation1764403200000 } from './1764403200000-Foundation.js';
 import { AccountsAndCooperatives1795952600075 } from './1795952600075-AccountsAndCooperatives.js';
 import { JobQueue1795953000000 } from './1795953000000-JobQueue.js';
+import { CatalogProducts1795953200000 } from './1795953200000-CatalogProducts.js';
+import { LoginThrottling1795953318859 } from './1795953318859-LoginThrottling.js';
+import { CooperativeReviewWorkflow1795953400000 } from './1795953400000-CooperativeReviewWorkflow.js';
 
 /** Every migration, in order. Listed explicitly (no glob) so builds and tests load the same set. */
 export const MIGRATIONS = [
   Foundation1764403200000,
   AccountsAndCooperatives1795952600075,
   JobQueue1795953000000,
+  CatalogProducts1795953200000,
+  LoginThrottling1795953318859,
+  CooperativeReviewWorkflow1795953400000,
 ];

@@ -1,7 +1,67 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { Jobs } from '@taawoun/core';
+import { CooperativesModule } from '@taawoun/cooperatives';
+import { CooperativeScopeRegistry } from '@taawoun/identity';
+import { CatalogAccess } from './catalog-access.js';
+import { CatalogLoaders } from './catalog.loaders.js';
 import { CategoryResolver } from './categories/category.resolver.js';
 import { CategoryService } from './categories/category.service.js';
+import { CertificationResolver } from './certifications/certification.resolver.js';
+import {
+  CERTIFICATION_REMINDER_JOB,
+  CertificationService,
+  moroccoToday,
+} from './certifications/certification.service.js';
+import { CooperativeProductsResolver } from './products/cooperative-products.resolver.js';
+import { ProductConnectionResolver } from './products/product-connection.resolver.js';
+import { ProductFieldsResolver } from './products/product-fields.resolver.js';
+import { ProductResolver } from './products/product.resolver.js';
+import { ProductService } from './products/product.service.js';
+import { ProductSearchService } from './search/product-search.service.js';
+import { VariantResolver } from './variants/variant.resolver.js';
+import { VariantService } from './variants/variant.service.js';
 
 /** Categories, products, variants, stock, certifications and search. */
-@Module({ providers: [CategoryService, CategoryResolver], exports: [CategoryService] })
-export class CatalogModule {}
+@Module({
+  imports: [CooperativesModule],
+  providers: [
+    CategoryService,
+    CategoryResolver,
+    CatalogAccess,
+    CatalogLoaders,
+    ProductService,
+    ProductSearchService,
+    VariantService,
+    CertificationService,
+    ProductResolver,
+    ProductFieldsResolver,
+    ProductConnectionResolver,
+    CooperativeProductsResolver,
+    VariantResolver,
+    CertificationResolver,
+  ],
+  exports: [CategoryService, ProductService, VariantService, CertificationService, CatalogLoaders],
+})
+export class CatalogModule implements OnModuleInit {
+  constructor(
+    private readonly scopes: CooperativeScopeRegistry,
+    private readonly products: ProductService,
+    private readonly variants: VariantService,
+    private readonly certifications: CertificationService,
+    private readonly jobs: Jobs,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.scopes.register('product', (id) => this.products.cooperativeOf(id));
+    this.scopes.register('variant', (id) => this.variants.cooperativeOf(id));
+    this.scopes.register('certification', (id) => this.certifications.cooperativeOf(id));
+    // Every morning in Morocco; idempotent, so a retry or a second replica reminds nobody twice.
+    await this.jobs.register(
+      CERTIFICATION_REMINDER_JOB,
+      async () => {
+        await this.certifications.remindExpiringCertifications(moroccoToday());
+      },
+      { cron: '0 7 * * *' },
+    );
+  }
+}

@@ -1,7 +1,40 @@
 export * from './catalog.module.js';
 export * from './categories/category.entity.js';
 export * from './categories/category.service.js';
+export * from './certifications/certification-type.js';
+export * from './certifications/certification.entity.js';
+export * from './certifications/certification-reminder.entity.js';
+export * from './certifications/certification.model.js';
+export * from './certifications/certification.service.js';
+export * from './catalog.loaders.js';
+export * from './products/product-status.js';
+export * from './products/product.entity.js';
+export * from './products/product-image.entity.js';
+export * from './products/product-certification.entity.js';
+export * from './products/product.model.js';
+export * from './products/product.service.js';
+export * from './products/product-slug.js';
+export * from './variants/variant.entity.js';
+export * from './variants/stock-movement.entity.js';
+export * from './variants/variant.model.js';
+export * from './variants/variant.service.js';
 import { CategoryEntity } from './categories/category.entity.js';
+import { CertificationReminderEntity } from './certifications/certification-reminder.entity.js';
+import { CertificationEntity } from './certifications/certification.entity.js';
+import { ProductCertificationEntity } from './products/product-certification.entity.js';
+import { ProductImageEntity } from './products/product-image.entity.js';
+import { ProductEntity } from './products/product.entity.js';
+import { StockMovementEntity } from './variants/stock-movement.entity.js';
+import { VariantEntity } from './variants/variant.entity.js';
 
 /** The TypeORM entities of this lib, for the data source. */
-export const CATALOG_ENTITIES = [CategoryEntity];
+export const CATALOG_ENTITIES = [
+  CategoryEntity,
+  ProductEntity,
+  VariantEntity,
+  StockMovementEntity,
+  ProductImageEntity,
+  CertificationEntity,
+  ProductCertificationEntity,
+  CertificationReminderEntity,
+];

@@ -1,7 +1,37 @@
 import { Module } from '@nestjs/common';
-import { MembershipsModule } from './memberships/memberships.module.js';
+import { AuditLogService } from './audit/audit-log.service.js';
+import { CooperativeGeoLoader } from './cooperatives/cooperative-geo.loader.js';
+import { CooperativeLoader } from './cooperatives/cooperative.loader.js';
+import { CooperativeResolver } from './cooperatives/cooperative.resolver.js';
+import { CooperativeService } from './cooperatives/cooperative.service.js';
+import { CooperativeDirectoryService } from './directory/cooperative-directory.service.js';
+import { MembershipResolver } from './memberships/membership.resolver.js';
+import { MembershipService } from './memberships/membership.service.js';
+import { UserMembershipsResolver } from './memberships/user-memberships.resolver.js';
 import { RegionsModule } from './regions/regions.module.js';
+import { CooperativeReviewResolver } from './review/cooperative-review.resolver.js';
+import { CooperativeReviewService } from './review/cooperative-review.service.js';
+import { CooperativeStatisticsResolver } from './statistics/cooperative-statistics.resolver.js';
+import { CooperativeStatisticsService } from './statistics/cooperative-statistics.service.js';
 
 /** Cooperatives, their regions and provinces, memberships, onboarding review and statistics. */
-@Module({ imports: [RegionsModule, MembershipsModule], exports: [RegionsModule] })
+@Module({
+  imports: [RegionsModule],
+  providers: [
+    AuditLogService,
+    CooperativeLoader,
+    CooperativeGeoLoader,
+    CooperativeService,
+    CooperativeDirectoryService,
+    CooperativeReviewService,
+    MembershipService,
+    CooperativeStatisticsService,
+    CooperativeResolver,
+    CooperativeReviewResolver,
+    MembershipResolver,
+    UserMembershipsResolver,
+    CooperativeStatisticsResolver,
+  ],
+  exports: [RegionsModule, CooperativeService, AuditLogService],
+})
 export class CooperativesModule {}

@@ -10,6 +10,7 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import { UserEntity } from '@taawoun/identity';
 import { ProvinceEntity } from '../regions/province.entity.js';
 import { CooperativeStatus, Sector } from './cooperative-status.js';
 
@@ -27,6 +28,7 @@ import { CooperativeStatus, Sector } from './cooperative-status.js';
   'CHK_cooperatives_status',
   `"status" IN ('DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'REJECTED', 'SUSPENDED')`,
 )
+@Index('IDX_cooperatives_name_trgm', { synchronize: false })
 export class CooperativeEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_cooperatives' })
   id!: string;
@@ -72,6 +74,17 @@ export class CooperativeEntity {
   @Index('IDX_cooperatives_status')
   @Column({ type: 'varchar', length: 32, default: CooperativeStatus.SUBMITTED })
   status!: CooperativeStatus;
+
+  /** The admin who started the current (or last) review. */
+  @Column({ name: 'reviewer_id', type: 'uuid', nullable: true })
+  reviewerId!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'reviewer_id', foreignKeyConstraintName: 'FK_cooperatives_reviewer' })
+  reviewer?: UserEntity;
+
+  @Column({ name: 'review_started_at', type: 'timestamptz', nullable: true })
+  reviewStartedAt!: Date | null;
 
   @Column({ name: 'commission_rate_bps', type: 'integer' })
   commissionRateBps!: number;

@@ -1,0 +1,135 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import {
+  BadUserInputError,
+  Db,
+  LOGGER,
+  NotFoundError,
+  requireUuid,
+  type RequestContext,
+} from '@taawoun/core';
+import { CatalogAccess } from '../catalog-access.js';
+import { CERTIFICATION_COLUMNS } from '../catalog.loaders.js';
+import { pgError } from '../catalog-sql.js';
+import type { CertificationInput } from './certification.input.js';
+import type { CertificationModel } from './certification.model.js';
+
+/** The daily job reminding cooperatives of certificates about to expire. */
+export const CERTIFICATION_REMINDER_JOB = 'catalog.certification-reminders';
+
+/** Today's date in Morocco (YYYY-MM-DD), the day certificate validity and reminders use. */
+export function moroccoToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casablanca' }).format(now);
+}
+
+/** Days before expiry when the cooperative is reminded to renew a certificate. */
+export const REMINDER_DAYS_BEFORE_EXPIRY = 30;
+
+/** One reminder recorded by {@link CertificationService.remindExpiringCertifications}. */
+export interface CertificationReminder {
+  certificationId: string;
+  cooperativeId: string;
+  type: string;
+  reference: string;
+  expiresOn: string;
+}
+
+/** Certificates of cooperatives: added by members, verified by admins, reminded before expiry. */
+@Injectable()
+export class CertificationService {
+  constructor(
+    private readonly db: Db,
+    private readonly access: CatalogAccess,
+    @Inject(LOGGER) private readonly log: Logger,
+  ) {}
+
+  async cooperativeOf(id: string): Promise<string | null> {
+    const [row] = await this.db.query<{ cooperativeId: string }>(
+      `SELECT cooperative_id AS "cooperativeId" FROM certifications WHERE id = $1`,
+      [id],
+    );
+    return row?.cooperativeId ?? null;
+  }
+
+  async get(id: string): Promise<CertificationModel> {
+    const [row] = await this.db.query<CertificationModel>(
+      `SELECT ${CERTIFICATION_COLUMNS} FROM certifications ce WHERE ce.id = $1`,
+      [id],
+    );
+    if (!row) throw new NotFoundError('Certification', id);
+    return row;
+  }
+
+  async add(rc: RequestContext, cooperativeId: string, input: CertificationInput): Promise<CertificationModel> {
+    rc.requireActor();
+    requireUuid(cooperativeId, 'Cooperative');
+    if (input.expiresOn && input.expiresOn < input.issuedOn)
+      throw BadUserInputError.field('input.expiresOn', 'must not be before issuedOn');
+    return this.db.transaction(async () => {
+      await this.access.assertApproved(cooperativeId);
+      const [row] = await this.db.query<{ id: string }>(
+        `INSERT INTO certifications (cooperative_id, type, reference, issued_on, expires_on, document_asset_id)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT ON CONSTRAINT "UQ_certifications_reference" DO NOTHING RETURNING id`,
+        [
+          cooperativeId,
+          input.type,
+          input.reference.trim(),
+          input.issuedOn,
+          input.expiresOn ?? null,
+          input.documentAssetId ?? null,
+        ],
+      );
+      if (!row)
+        throw BadUserInputError.field('input.reference', 'this cooperative already has this certificate');
+      return this.get(row.id);
+    });
+  }
+
+  async verify(rc: RequestContext, id: string, verified: boolean): Promise<CertificationModel> {
+    const actor = rc.requireActor();
+    requireUuid(id, 'Certification');
+    const rows = await this.db.query<{ id: string }>(
+      `WITH updated AS (
+         UPDATE certifications
+            SET verified = $2, verified_at = CASE WHEN $2 THEN now() END, verified_by = CASE WHEN $2 THEN $3::uuid END,
+                updated_at = now()
+          WHERE id = $1 RETURNING id)
+       SELECT id FROM updated`,
+      [id, verified, actor.userId],
+    );
+    if (!rows.length) throw new NotFoundError('Certification', id);
+    return this.get(id);
+  }
+
+  /**
+   * The daily reminder: for every verified certificate expiring within 30 days of `today`
+   * (an ISO date), records one reminder per certificate and expiry date (a unique constraint
+   * makes reruns and concurrent replicas harmless) and logs the event. Returns the new ones.
+   */
+  async remindExpiringCertifications(today: string): Promise<CertificationReminder[]> {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today)))
+      throw BadUserInputError.field('today', 'must be a date YYYY-MM-DD');
+    try {
+      const reminders = await this.db.query<CertificationReminder>(
+        `WITH due AS (
+           INSERT INTO certification_reminders (certification_id, expires_on)
+           SELECT ce.id, ce.expires_on FROM certifications ce
+            WHERE ce.verified AND ce.expires_on BETWEEN $1::date AND $1::date + $2::int
+           ON CONFLICT ON CONSTRAINT "UQ_certification_reminders_expiry" DO NOTHING
+           RETURNING certification_id, expires_on)
+         SELECT ce.id AS "certificationId", ce.cooperative_id AS "cooperativeId", ce.type, ce.reference,
+                due.expires_on::text AS "expiresOn"
+           FROM due JOIN certifications ce ON ce.id = due.certification_id
+          ORDER BY due.expires_on, ce.id`,
+        [today, REMINDER_DAYS_BEFORE_EXPIRY],
+      );
+      // Until orders add the notification outbox, the reminder is a logged event.
+      for (const r of reminders) this.log.info({ event: 'certification.expiring', ...r }, 'certification expires soon');
+      return reminders;
+    } catch (error) {
+      if (pgError(error).code === '22008') throw BadUserInputError.field('today', 'must be a real date');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ProductConnection, ProductFacetsModel } from './product.model.js';
+
+/** totalCount and facets share one query, run only when one of them is selected. */
+@Resolver(() => ProductConnection)
+export class ProductConnectionResolver {
+  @ResolveField(() => Int)
+  async totalCount(@Parent() connection: ProductConnection): Promise<number> {
+    return (await connection.totals()).totalCount;
+  }
+
+  @ResolveField(() => ProductFacetsModel, { nullable: true })
+  async facets(@Parent() connection: ProductConnection): Promise<ProductFacetsModel> {
+    return (await connection.totals()).facets;
+  }
+}

@@ -1,0 +1,75 @@
+import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, LanguageCode, pickLanguage, type RequestContext } from '@taawoun/core';
+import { CooperativeModel, CooperativeService } from '@taawoun/cooperatives';
+import { CatalogLoaders } from '../catalog.loaders.js';
+import { CategoryModel } from '../categories/category.model.js';
+import { CertificationModel } from '../certifications/certification.model.js';
+import { ProductVariantModel } from '../variants/variant.model.js';
+import { AssetModel } from './asset.model.js';
+import { PriceRangeModel, ProductModel } from './product.model.js';
+
+/** Relations of a product, each through a per-request DataLoader. */
+@Resolver(() => ProductModel)
+export class ProductFieldsResolver {
+  constructor(
+    private readonly loaders: CatalogLoaders,
+    private readonly cooperatives: CooperativeService,
+  ) {}
+
+  @ResolveField(() => String, { description: 'Falls back to the default language.' })
+  name(
+    @Parent() product: ProductModel,
+    @Args('languageCode', { type: () => LanguageCode, nullable: true }) language?: LanguageCode | null,
+  ): string {
+    return pickLanguage(product.texts.name, language, product.defaultLanguage);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Falls back to the default language.' })
+  description(
+    @Parent() product: ProductModel,
+    @Args('languageCode', { type: () => LanguageCode, nullable: true }) language?: LanguageCode | null,
+  ): string | null {
+    return pickLanguage(product.texts.description, language, product.defaultLanguage) || null;
+  }
+
+  @ResolveField(() => CategoryModel)
+  async category(@Parent() product: ProductModel, @Ctx() rc: RequestContext): Promise<CategoryModel> {
+    const category = await this.loaders.category(rc, product.categoryCode);
+    if (!category) throw new Error(`Category ${product.categoryCode} of product ${product.id} is missing`);
+    return category;
+  }
+
+  @ResolveField(() => CooperativeModel)
+  async cooperative(@Parent() product: ProductModel, @Ctx() rc: RequestContext): Promise<CooperativeModel> {
+    const cooperative = await this.cooperatives.load(rc, product.cooperativeId);
+    if (!cooperative) throw new Error(`Cooperative ${product.cooperativeId} of product ${product.id} is missing`);
+    return cooperative;
+  }
+
+  @ResolveField(() => [ProductVariantModel])
+  variants(@Parent() product: ProductModel, @Ctx() rc: RequestContext): Promise<ProductVariantModel[]> {
+    return this.loaders.variants(rc, product.id);
+  }
+
+  @ResolveField(() => [AssetModel], {
+    description: 'Product photos; empty until the assets lib resolves product_images rows to assets.',
+  })
+  images(): AssetModel[] {
+    return [];
+  }
+
+  @ResolveField(() => [CertificationModel])
+  certifications(@Parent() product: ProductModel, @Ctx() rc: RequestContext): Promise<CertificationModel[]> {
+    return this.loaders.certifications(rc, product.id);
+  }
+
+  @ResolveField(() => PriceRangeModel, { description: 'Lowest and highest variant price.' })
+  async priceRange(@Parent() product: ProductModel, @Ctx() rc: RequestContext): Promise<PriceRangeModel> {
+    const variants = await this.loaders.variants(rc, product.id);
+    const prices = variants.map((v) => v.price);
+    const zero = { amount: 0, currency: 'MAD' };
+    const min = prices.reduce<typeof zero | null>((m, p) => (!m || p.amount < m.amount ? p : m), null) ?? zero;
+    const max = prices.reduce<typeof zero | null>((m, p) => (!m || p.amount > m.amount ? p : m), null) ?? zero;
+    return { min, max };
+  }
+}

@@ -1,0 +1,80 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ConnectionType, LanguageCode, MoneyModel } from '@taawoun/core';
+import { ProductStatus } from './product-status.js';
+
+@ObjectType('PriceRange')
+export class PriceRangeModel {
+  @Field(() => MoneyModel)
+  min!: MoneyModel;
+
+  @Field(() => MoneyModel)
+  max!: MoneyModel;
+}
+
+/** Texts of a product per language; the one in `defaultLanguage` always exists. */
+export interface ProductTexts {
+  name: Partial<Record<LanguageCode, string | null>>;
+  description: Partial<Record<LanguageCode, string | null>>;
+}
+
+/**
+ * The GraphQL `Product`. Relations (category, cooperative, variants, images, certifications,
+ * priceRange) are field resolvers over per-request DataLoaders.
+ */
+@ObjectType('Product')
+export class ProductModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Readable, unique and stable (never changes after creation).' })
+  slug!: string;
+
+  @Field(() => ProductStatus, { description: 'Only PUBLISHED products of APPROVED cooperatives are public.' })
+  status!: ProductStatus;
+
+  @Field(() => LanguageCode, { description: 'The language missing translations fall back to.' })
+  defaultLanguage!: LanguageCode;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  texts!: ProductTexts;
+  cooperativeId!: string;
+  categoryCode!: string;
+}
+
+@ObjectType('FacetCount')
+export class FacetCountModel {
+  @Field({ description: 'A category code, a region code or a certification type.' })
+  value!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('ProductFacets', { description: 'Counts over the whole filtered set, not the page.' })
+export class ProductFacetsModel {
+  @Field(() => [FacetCountModel])
+  categories!: FacetCountModel[];
+
+  @Field(() => [FacetCountModel])
+  regions!: FacetCountModel[];
+
+  @Field(() => [FacetCountModel], { description: 'Products with a valid certification of each type.' })
+  certifications!: FacetCountModel[];
+}
+
+/** Totals of a filtered product set, computed once per connection and only when asked for. */
+export interface ProductTotals {
+  totalCount: number;
+  facets: ProductFacetsModel;
+}
+
+@ObjectType('ProductConnection')
+export class ProductConnection extends ConnectionType('Product', ProductModel) {
+  @Field(() => ProductFacetsModel, { nullable: true, description: 'Computed for the whole filtered set.' })
+  facets?: ProductFacetsModel | null;
+
+  /** Runs the count/facet query on first use (when `totalCount` or `facets` is selected). */
+  totals!: () => Promise<ProductTotals>;
+}

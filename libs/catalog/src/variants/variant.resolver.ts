@@ -1,0 +1,52 @@
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, LanguageCode, pickLanguage, type RequestContext } from '@taawoun/core';
+import { Policy } from '@taawoun/identity';
+import { CatalogLoaders } from '../catalog.loaders.js';
+import { CATALOG_ROLES } from '../products/product.resolver.js';
+import { AdjustStockArgs, UpdateVariantArgs } from './variant.args.js';
+import { VariantInput } from './variant.input.js';
+import { ProductVariantModel } from './variant.model.js';
+import { VariantService } from './variant.service.js';
+
+@Resolver(() => ProductVariantModel)
+export class VariantResolver {
+  constructor(
+    private readonly variants: VariantService,
+    private readonly loaders: CatalogLoaders,
+  ) {}
+
+  @Mutation(() => ProductVariantModel, { description: 'At most 100 variants per product; SKU unique in the cooperative.' })
+  @Policy.allow({ cooperative: { roles: CATALOG_ROLES, scope: { entity: 'product', arg: 'productId' } } })
+  addVariant(
+    @Ctx() rc: RequestContext,
+    @Args('productId', { type: () => ID }) productId: string,
+    @Args('input') input: VariantInput,
+  ): Promise<ProductVariantModel> {
+    return this.variants.add(rc, productId, input);
+  }
+
+  @Mutation(() => ProductVariantModel)
+  @Policy.allow({ cooperative: { roles: CATALOG_ROLES, scope: { entity: 'variant', arg: 'id' } } })
+  updateVariant(@Ctx() rc: RequestContext, @Args() args: UpdateVariantArgs): Promise<ProductVariantModel> {
+    return this.variants.update(rc, args.id, args.priceAmount, args.stock);
+  }
+
+  @Mutation(() => ProductVariantModel, {
+    description: 'Atomic; never below zero (OUT_OF_STOCK); recorded with its reason and author.',
+  })
+  @Policy.allow({ cooperative: { roles: CATALOG_ROLES, scope: { entity: 'variant', arg: 'variantId' } } })
+  adjustStock(@Ctx() rc: RequestContext, @Args() args: AdjustStockArgs): Promise<ProductVariantModel> {
+    return this.variants.adjust(rc, args.variantId, args.delta, args.reason);
+  }
+
+  @ResolveField(() => String, { description: 'The product name with the option values, e.g. "Miel de thym · 500g".' })
+  async name(
+    @Parent() variant: ProductVariantModel,
+    @Ctx() rc: RequestContext,
+    @Args('languageCode', { type: () => LanguageCode, nullable: true }) language?: LanguageCode | null,
+  ): Promise<string> {
+    const product = await this.loaders.product(rc, variant.productId);
+    const name = product ? pickLanguage(product.texts.name, language, product.defaultLanguage) : variant.sku;
+    return [name, ...variant.options.map((o) => o.value)].join(' · ');
+  }
+}

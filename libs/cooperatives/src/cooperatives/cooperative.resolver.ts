@@ -1,0 +1,125 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  CooperativeRole,
+  Ctx,
+  ForbiddenError,
+  PageArgs,
+  PlatformRole,
+  type RequestContext,
+} from '@taawoun/core';
+import { Policy } from '@taawoun/identity';
+import { CooperativeConnection } from '../directory/cooperative-connection.model.js';
+import { CooperativeDirectoryService } from '../directory/cooperative-directory.service.js';
+import { CooperativeMembershipModel } from '../memberships/membership.model.js';
+import { MembershipService } from '../memberships/membership.service.js';
+import { ProvinceModel, RegionModel } from '../regions/region.model.js';
+import { CooperativeReviewService } from '../review/cooperative-review.service.js';
+import { canSeeInternals } from './cooperative-access.js';
+import { CooperativeGeoLoader } from './cooperative-geo.loader.js';
+import { CooperativeApplicationInput, CooperativeFilter } from './cooperative.input.js';
+import { CooperativeModel, ReviewNoteModel } from './cooperative.model.js';
+import { CooperativeService } from './cooperative.service.js';
+
+@Resolver(() => CooperativeModel)
+export class CooperativeResolver {
+  constructor(
+    private readonly cooperatives: CooperativeService,
+    private readonly directory: CooperativeDirectoryService,
+    private readonly reviews: CooperativeReviewService,
+    private readonly memberships: MembershipService,
+    private readonly geo: CooperativeGeoLoader,
+  ) {}
+
+  @Query(() => CooperativeModel, {
+    nullable: true,
+    description:
+      'By id or slug (exactly one). Null when unknown or not visible: the public sees APPROVED ones only.',
+  })
+  @Policy.public()
+  cooperative(
+    @Ctx() rc: RequestContext,
+    @Args('id', { type: () => ID, nullable: true }) id?: string,
+    @Args('slug', { type: () => String, nullable: true }) slug?: string,
+  ): Promise<CooperativeModel | null> {
+    return this.cooperatives.find(rc, id, slug);
+  }
+
+  @Query(() => CooperativeConnection, {
+    name: 'cooperatives',
+    description: 'The directory: APPROVED cooperatives, plus your own in any state; admins see all.',
+  })
+  @Policy.public()
+  directoryPage(
+    @Ctx() rc: RequestContext,
+    @Args() page: PageArgs,
+    @Args('filter', { type: () => CooperativeFilter, nullable: true }) filter?: CooperativeFilter,
+  ): Promise<CooperativeConnection> {
+    return this.directory.list(rc, filter, page.first, page.after);
+  }
+
+  @Mutation(() => CooperativeModel, { description: 'The caller becomes its OWNER; status SUBMITTED.' })
+  @Policy.authenticated()
+  applyForCooperative(
+    @Ctx() rc: RequestContext,
+    @Args('input') input: CooperativeApplicationInput,
+  ): Promise<CooperativeModel> {
+    return this.cooperatives.apply(rc, input);
+  }
+
+  @Mutation(() => CooperativeModel, {
+    description: 'OWNER/MANAGER (a CHANGES_REQUESTED cooperative goes back to SUBMITTED); admins.',
+  })
+  @Policy.allow({
+    platformRoles: [PlatformRole.ADMIN],
+    cooperative: { roles: [CooperativeRole.OWNER, CooperativeRole.MANAGER], scope: { arg: 'id' } },
+  })
+  updateCooperativeProfile(
+    @Ctx() rc: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: CooperativeApplicationInput,
+  ): Promise<CooperativeModel> {
+    return this.cooperatives.updateProfile(rc, id, input);
+  }
+
+  @Mutation(() => CooperativeModel, { description: 'ADMIN; 0..10000 basis points.' })
+  @Policy.roles(PlatformRole.ADMIN)
+  setCommissionRate(
+    @Ctx() rc: RequestContext,
+    @Args('cooperativeId', { type: () => ID }) cooperativeId: string,
+    @Args('rateBps', { type: () => Int }) rateBps: number,
+  ): Promise<CooperativeModel> {
+    return this.cooperatives.setCommissionRate(rc, cooperativeId, rateBps);
+  }
+
+  @ResolveField(() => RegionModel)
+  region(@Parent() cooperative: CooperativeModel, @Ctx() rc: RequestContext): Promise<RegionModel> {
+    return this.geo.regionOf(rc, cooperative.provinceCode);
+  }
+
+  @ResolveField(() => ProvinceModel)
+  province(@Parent() cooperative: CooperativeModel, @Ctx() rc: RequestContext): Promise<ProvinceModel> {
+    return this.geo.province(rc, cooperative.provinceCode);
+  }
+
+  @ResolveField(() => [ReviewNoteModel], {
+    description: 'Visible to its members and admins only (FORBIDDEN for others).',
+  })
+  reviewNotes(
+    @Parent() cooperative: CooperativeModel,
+    @Ctx() rc: RequestContext,
+  ): Promise<ReviewNoteModel[]> {
+    if (!canSeeInternals(rc.actor, cooperative.id)) throw new ForbiddenError('Review notes are internal');
+    return this.reviews.notesOf(rc, cooperative.id);
+  }
+
+  @ResolveField(() => [CooperativeMembershipModel], {
+    description: 'Visible to its members and admins only (FORBIDDEN for others).',
+  })
+  members(
+    @Parent() cooperative: CooperativeModel,
+    @Ctx() rc: RequestContext,
+  ): Promise<CooperativeMembershipModel[]> {
+    if (!canSeeInternals(rc.actor, cooperative.id)) throw new ForbiddenError('Members are internal');
+    return this.memberships.membersOf(rc, cooperative.id);
+  }
+}

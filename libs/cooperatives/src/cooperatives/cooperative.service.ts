@@ -1,0 +1,258 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AppConfig,
+  BadUserInputError,
+  ConflictError,
+  CooperativeRole,
+  Db,
+  InvalidStateTransitionError,
+  NotFoundError,
+  isUuid,
+  requireUuid,
+  type FieldProblem,
+  type RequestContext,
+} from '@taawoun/core';
+import { AuditLogService } from '../audit/audit-log.service.js';
+import { canSee } from './cooperative-access.js';
+import type { CooperativeApplicationInput } from './cooperative.input.js';
+import { CooperativeLoader } from './cooperative.loader.js';
+import { COOPERATIVE_COLUMNS, rowToCooperativeModel, type CooperativeRow } from './cooperative.mapper.js';
+import type { CooperativeModel } from './cooperative.model.js';
+import { CooperativeStatus } from './cooperative-status.js';
+import { returning } from './returning.js';
+import { nextFreeSlug, slugify } from './slug.js';
+import { uniqueViolation } from './unique-violation.js';
+
+/** Members may not edit a profile an admin is reviewing, nor one that was rejected. */
+const LOCKED_FOR_MEMBERS: ReadonlySet<CooperativeStatus> = new Set([
+  CooperativeStatus.UNDER_REVIEW,
+  CooperativeStatus.REJECTED,
+]);
+
+/** Cooperatives: applications, profiles, commission, lookups. */
+@Injectable()
+export class CooperativeService {
+  constructor(
+    private readonly db: Db,
+    private readonly config: AppConfig,
+    private readonly loader: CooperativeLoader,
+    private readonly audit: AuditLogService,
+  ) {}
+
+  /**
+   * The cooperative with this id, batched per request (for `Product.cooperative` and the like),
+   * whatever its status: callers that expose it decide visibility. Null when there is none.
+   */
+  load(rc: RequestContext, id: string): Promise<CooperativeModel | null> {
+    return this.loader.load(rc, id);
+  }
+
+  /** `cooperative(id | slug)`: null when it does not exist or the caller may not see it. */
+  async find(rc: RequestContext, id?: string | null, slug?: string | null): Promise<CooperativeModel | null> {
+    if ((id == null) === (slug == null)) {
+      throw new BadUserInputError([
+        { field: id == null ? 'id' : 'slug', message: 'give exactly one of id or slug' },
+      ]);
+    }
+    let cooperative: CooperativeModel | null;
+    if (id != null) {
+      cooperative = isUuid(id) ? await this.loader.load(rc, id) : null;
+    } else {
+      const [row] = await this.db.query<CooperativeRow>(
+        `SELECT ${COOPERATIVE_COLUMNS} FROM cooperatives c WHERE c.slug = $1`,
+        [slug],
+      );
+      cooperative = row ? rowToCooperativeModel(row) : null;
+    }
+    return cooperative && canSee(rc.actor, cooperative) ? cooperative : null;
+  }
+
+  /** A signed-in user applies: the cooperative starts SUBMITTED and the applicant is its OWNER. */
+  async apply(rc: RequestContext, input: CooperativeApplicationInput): Promise<CooperativeModel> {
+    const actor = rc.requireActor();
+    await this.checkApplication(input);
+    const base = slugify(input.name);
+    const id = await this.mapUniqueViolations(() =>
+      this.db.transaction(async () => {
+        // A concurrent application may take the slug we picked: the insert then does nothing
+        // and we pick again, now seeing the committed slug.
+        for (let attempt = 0; attempt < 10; attempt++) {
+          const taken = await this.db.query<{ slug: string }>(
+            `SELECT slug FROM cooperatives WHERE slug = $1 OR slug LIKE $2`,
+            [base, `${base}-%`],
+          );
+          const slug = nextFreeSlug(
+            base,
+            taken.map((r) => r.slug),
+          );
+          const [row] = await this.db.query<{ id: string }>(
+            `INSERT INTO cooperatives (slug, name, registration_number, sector, province_code, founded_on,
+                                       member_count, women_member_count, women_led, description,
+                                       contact_phone, status, commission_rate_bps)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+             ON CONFLICT ON CONSTRAINT "UQ_cooperatives_slug" DO NOTHING
+             RETURNING id`,
+            [slug, ...this.profileValues(input), CooperativeStatus.SUBMITTED, this.config.COMMISSION_BPS],
+          );
+          if (row) {
+            await this.db.query(
+              `INSERT INTO cooperative_memberships (user_id, cooperative_id, role) VALUES ($1, $2, $3)`,
+              [actor.userId, row.id, CooperativeRole.OWNER],
+            );
+            return row.id;
+          }
+        }
+        throw new ConflictError('Could not allocate a slug for this name, try again', 'input.name');
+      }),
+    );
+    // The applicant is OWNER from now on, also for the fields of this very response.
+    rc.actor = { ...actor, memberships: new Map([...actor.memberships, [id, CooperativeRole.OWNER]]) };
+    return this.get(id);
+  }
+
+  /**
+   * Replaces the profile. When a member (OWNER/MANAGER) updates a cooperative whose review asked
+   * for changes, it goes back to SUBMITTED; an admin's edit never moves the status.
+   */
+  async updateProfile(
+    rc: RequestContext,
+    id: string,
+    input: CooperativeApplicationInput,
+  ): Promise<CooperativeModel> {
+    const actor = rc.requireActor();
+    requireUuid(id, 'Cooperative');
+    await this.checkApplication(input);
+    const role = actor.memberships.get(id);
+    const asMember = role === CooperativeRole.OWNER || role === CooperativeRole.MANAGER;
+    await this.mapUniqueViolations(() =>
+      this.db.transaction(async () => {
+        const [current] = await this.db.query<{ status: CooperativeStatus }>(
+          `SELECT status FROM cooperatives WHERE id = $1 FOR UPDATE`,
+          [id],
+        );
+        if (!current) throw new NotFoundError('Cooperative', id);
+        if (asMember && LOCKED_FOR_MEMBERS.has(current.status)) {
+          throw new InvalidStateTransitionError('Cooperative', current.status, 'profile update');
+        }
+        const next =
+          asMember && current.status === CooperativeStatus.CHANGES_REQUESTED
+            ? CooperativeStatus.SUBMITTED
+            : current.status;
+        const updated = await returning(
+          this.db,
+          `UPDATE cooperatives SET name = $3, registration_number = $4, sector = $5, province_code = $6,
+                  founded_on = $7, member_count = $8, women_member_count = $9, women_led = $10,
+                  description = $11, contact_phone = $12, status = $13, updated_at = now()
+           WHERE id = $1 AND status = $2 RETURNING id`,
+          [id, current.status, ...this.profileValues(input), next],
+        );
+        if (updated.length !== 1) throw new InvalidStateTransitionError('Cooperative', current.status, next);
+        if (!asMember) {
+          await this.audit.record(
+            actor.userId,
+            'cooperative.profile.update',
+            { type: 'cooperative', id },
+            { input: { ...input } },
+          );
+        }
+      }),
+    );
+    return this.get(id);
+  }
+
+  /** ADMIN: the platform commission of one cooperative, in basis points (0..10000). */
+  async setCommissionRate(rc: RequestContext, id: string, rateBps: number): Promise<CooperativeModel> {
+    const actor = rc.requireActor();
+    requireUuid(id, 'Cooperative');
+    if (!Number.isInteger(rateBps) || rateBps < 0 || rateBps > 10000) {
+      throw BadUserInputError.field('rateBps', 'must be an integer between 0 and 10000 basis points');
+    }
+    await this.db.transaction(async () => {
+      const [row] = await returning<{ previous: number }>(
+        this.db,
+        `UPDATE cooperatives c SET commission_rate_bps = $2, updated_at = now()
+         FROM (SELECT id, commission_rate_bps AS previous FROM cooperatives WHERE id = $1 FOR UPDATE) old
+         WHERE c.id = old.id RETURNING old.previous`,
+        [id, rateBps],
+      );
+      if (!row) throw new NotFoundError('Cooperative', id);
+      await this.audit.record(
+        actor.userId,
+        'cooperative.commission.set',
+        { type: 'cooperative', id },
+        { from: row.previous, to: rateBps },
+      );
+    });
+    return this.get(id);
+  }
+
+  /** A fresh read after a write (not through the request's loader, which may hold the old row). */
+  async get(id: string): Promise<CooperativeModel> {
+    const [row] = await this.db.query<CooperativeRow>(
+      `SELECT ${COOPERATIVE_COLUMNS} FROM cooperatives c WHERE c.id = $1`,
+      [id],
+    );
+    if (!row) throw new NotFoundError('Cooperative', id);
+    return rowToCooperativeModel(row);
+  }
+
+  private profileValues(input: CooperativeApplicationInput): unknown[] {
+    return [
+      input.name,
+      input.registrationNumber,
+      input.sector,
+      input.provinceCode,
+      input.foundedOn,
+      input.memberCount,
+      input.womenMemberCount ?? null,
+      input.womenLed,
+      input.description ?? null,
+      input.contactPhone,
+    ];
+  }
+
+  /** Checks that need the database or several fields; every problem names its field. */
+  private async checkApplication(input: CooperativeApplicationInput): Promise<void> {
+    const problems: FieldProblem[] = [];
+    const [province] = await this.db.query<{ code: string }>(`SELECT code FROM provinces WHERE code = $1`, [
+      input.provinceCode,
+    ]);
+    if (!province) problems.push({ field: 'input.provinceCode', message: 'is not a known province code' });
+    const founded = parseIsoDate(input.foundedOn);
+    if (!founded) {
+      problems.push({ field: 'input.foundedOn', message: 'is not a valid date' });
+    } else if (input.foundedOn > todayIso()) {
+      problems.push({ field: 'input.foundedOn', message: 'must not be in the future' });
+    } else if (input.foundedOn < '1900-01-01') {
+      problems.push({ field: 'input.foundedOn', message: 'must be after 1900' });
+    }
+    if (input.womenMemberCount != null && input.womenMemberCount > input.memberCount) {
+      problems.push({ field: 'input.womenMemberCount', message: 'must not exceed memberCount' });
+    }
+    if (problems.length) throw new BadUserInputError(problems);
+  }
+
+  private async mapUniqueViolations<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (uniqueViolation(error) === 'UQ_cooperatives_registration_number') {
+        throw new ConflictError(
+          'A cooperative with this registration number already exists',
+          'input.registrationNumber',
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+function parseIsoDate(text: string): Date | null {
+  const date = new Date(`${text}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text ? null : date;
+}
+
+/** Today in Morocco (UTC+1 all year, except around Ramadan; a day's margin is harmless here). */
+function todayIso(): string {
+  return new Date(Date.now() + 60 * 60 * 1000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import {
+  BadUserInputError,
+  Db,
+  InvalidStateTransitionError,
+  manyByKey,
+  NotFoundError,
+  requireUuid,
+  type RequestContext,
+} from '@taawoun/core';
+import { returning } from '../cooperatives/returning.js';
+import { AuditLogService } from '../audit/audit-log.service.js';
+import { CooperativeService } from '../cooperatives/cooperative.service.js';
+import {
+  ReviewDecision,
+  type CooperativeModel,
+  type ReviewNoteModel,
+} from '../cooperatives/cooperative.model.js';
+import { CooperativeStatus } from '../cooperatives/cooperative-status.js';
+
+const NOTE_MAX = 4000;
+
+const DECISION_STATUS: Record<ReviewDecision, CooperativeStatus> = {
+  [ReviewDecision.APPROVE]: CooperativeStatus.APPROVED,
+  [ReviewDecision.REJECT]: CooperativeStatus.REJECTED,
+  [ReviewDecision.REQUEST_CHANGES]: CooperativeStatus.CHANGES_REQUESTED,
+};
+
+/**
+ * The admin side of the review workflow. Each move is one conditional UPDATE (`WHERE status =
+ * expected`): of two admins acting at once exactly one changes the row, the other gets
+ * INVALID_STATE_TRANSITION. The note and audit entry commit with the move or not at all.
+ */
+@Injectable()
+export class CooperativeReviewService {
+  constructor(
+    private readonly db: Db,
+    private readonly cooperatives: CooperativeService,
+    private readonly audit: AuditLogService,
+  ) {}
+
+  /** SUBMITTED → UNDER_REVIEW, recording the reviewer. */
+  start(rc: RequestContext, id: string): Promise<CooperativeModel> {
+    const actor = rc.requireActor();
+    return this.move(id, CooperativeStatus.SUBMITTED, CooperativeStatus.UNDER_REVIEW, async () => {
+      await this.db.query(
+        `UPDATE cooperatives SET reviewer_id = $2, review_started_at = now() WHERE id = $1`,
+        [id, actor.userId],
+      );
+      await this.audit.record(actor.userId, 'cooperative.review.start', { type: 'cooperative', id });
+    });
+  }
+
+  /** UNDER_REVIEW → APPROVED | REJECTED | CHANGES_REQUESTED, storing the decision's note. */
+  decide(rc: RequestContext, id: string, decision: ReviewDecision, note: string): Promise<CooperativeModel> {
+    const actor = rc.requireActor();
+    const text = requiredText('note', note);
+    const to = DECISION_STATUS[decision];
+    return this.move(id, CooperativeStatus.UNDER_REVIEW, to, async () => {
+      await this.db.query(
+        `INSERT INTO cooperative_review_notes (cooperative_id, decision, note, author_id) VALUES ($1, $2, $3, $4)`,
+        [id, decision, text, actor.userId],
+      );
+      await this.audit.record(
+        actor.userId,
+        'cooperative.review.decide',
+        { type: 'cooperative', id },
+        { decision, note: text },
+      );
+    });
+  }
+
+  /** APPROVED → SUSPENDED: hides it and its products from the public; its orders stay. */
+  suspend(rc: RequestContext, id: string, reason: string): Promise<CooperativeModel> {
+    const actor = rc.requireActor();
+    const text = requiredText('reason', reason);
+    return this.move(id, CooperativeStatus.APPROVED, CooperativeStatus.SUSPENDED, () =>
+      this.audit.record(actor.userId, 'cooperative.suspend', { type: 'cooperative', id }, { reason: text }),
+    );
+  }
+
+  /** SUSPENDED → APPROVED. */
+  reinstate(rc: RequestContext, id: string): Promise<CooperativeModel> {
+    const actor = rc.requireActor();
+    return this.move(id, CooperativeStatus.SUSPENDED, CooperativeStatus.APPROVED, () =>
+      this.audit.record(actor.userId, 'cooperative.reinstate', { type: 'cooperative', id }),
+    );
+  }
+
+  /** The review notes of a cooperative, oldest first, batched per request. */
+  notesOf(rc: RequestContext, cooperativeId: string): Promise<ReviewNoteModel[]> {
+    return rc.loaders
+      .get<string, ReviewNoteModel[]>('cooperatives.reviewNotes', async (ids) => {
+        const rows = await this.db.query<{
+          cooperative_id: string;
+          decision: ReviewDecision;
+          note: string;
+          author_id: string;
+          created_at: Date;
+        }>(
+          `SELECT cooperative_id, decision, note, author_id, created_at FROM cooperative_review_notes
+           WHERE cooperative_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+          [[...ids]],
+        );
+        const notes = rows.map((r) => ({
+          cooperativeId: r.cooperative_id,
+          decision: r.decision,
+          note: r.note,
+          authorId: r.author_id,
+          at: r.created_at,
+        }));
+        return manyByKey(ids, notes, (n) => n.cooperativeId);
+      })
+      .load(cooperativeId);
+  }
+
+  private async move(
+    id: string,
+    from: CooperativeStatus,
+    to: CooperativeStatus,
+    sideEffects: () => Promise<void>,
+  ): Promise<CooperativeModel> {
+    requireUuid(id, 'Cooperative');
+    await this.db.transaction(async () => {
+      const moved = await returning(
+        this.db,
+        `UPDATE cooperatives SET status = $3, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id`,
+        [id, from, to],
+      );
+      if (moved.length === 0) {
+        const [current] = await this.db.query<{ status: CooperativeStatus }>(
+          `SELECT status FROM cooperatives WHERE id = $1`,
+          [id],
+        );
+        if (!current) throw new NotFoundError('Cooperative', id);
+        throw new InvalidStateTransitionError('Cooperative', current.status, to);
+      }
+      await sideEffects();
+    });
+    return this.cooperatives.get(id);
+  }
+}
+
+function requiredText(field: string, value: string): string {
+  const text = value.trim();
+  if (!text) throw BadUserInputError.field(field, 'must not be empty');
+  if (text.length > NOTE_MAX) throw BadUserInputError.field(field, `must be at most ${NOTE_MAX} characters`);
+  return text;
+}

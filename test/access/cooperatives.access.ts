@@ -1,0 +1,135 @@
+import { addMembership, insertCooperative, signUp } from '../support/actors.js';
+import { application, forceStatus } from '../support/cooperatives-fixtures.js';
+import type { AccessFixture, AccessSuite } from './access-case.js';
+
+/**
+ * Cooperative operations. Workflow mutations act on cooperatives prepared in the state they
+ * need (never X or Y, which other suites need APPROVED): refused actors go first and change
+ * nothing, then the one allowed admin makes the move.
+ */
+let fixture: AccessFixture;
+
+async function cooperativeIn(fx: AccessFixture, status: string): Promise<string> {
+  const id = await insertCooperative(fx.t, { status: 'SUBMITTED' });
+  if (status !== 'SUBMITTED') await forceStatus(fx.t, id, status);
+  return id;
+}
+
+export const cooperativesAccessSuite: AccessSuite = {
+  name: 'cooperatives',
+
+  async prepare(fx) {
+    fixture = fx;
+    fx.ids['coops.pending'] = await cooperativeIn(fx, 'SUBMITTED');
+    await addMembership(fx.t, fx.users.ownerY.id, fx.ids['coops.pending'], 'OWNER');
+    fx.ids['coops.toStart'] = await cooperativeIn(fx, 'SUBMITTED');
+    fx.ids['coops.underReview'] = await cooperativeIn(fx, 'UNDER_REVIEW');
+    fx.ids['coops.toSuspend'] = await cooperativeIn(fx, 'APPROVED');
+    fx.ids['coops.suspended'] = await cooperativeIn(fx, 'SUSPENDED');
+    const [x] = await fx.t.sql<{ registration_number: string }>(
+      `SELECT registration_number FROM cooperatives WHERE id = $1`,
+      [fx.cooperativeX],
+    );
+    fx.ids['coops.xRegistration'] = x.registration_number;
+    const newcomer = await signUp(fx.t, { fullName: 'Matrix Newcomer' });
+    fx.ids['coops.newcomerEmail'] = newcomer.email;
+    const leaving = await signUp(fx.t, { fullName: 'Matrix Leaving' });
+    await addMembership(fx.t, leaving.id, fx.cooperativeX, 'STAFF');
+    fx.ids['coops.leavingUser'] = leaving.id;
+  },
+
+  cases: [
+    {
+      operation: 'Query.cooperative',
+      query: `query($id: ID) { cooperative(id: $id) { id status } }`,
+      variables: (fx) => ({ id: fx.ids['coops.pending'] }),
+      allowed: 'everyone',
+      visibility: (actor, data) => {
+        const coop = (data as { cooperative: { id: string } | null } | null)?.cooperative ?? null;
+        const sees = actor === 'ownerY' || actor === 'admin';
+        expect(coop?.id ?? null).toBe(sees ? fixture.ids['coops.pending'] : null);
+      },
+    },
+    {
+      operation: 'Query.cooperatives',
+      query: `{ cooperatives(first: 100) { totalCount edges { node { id } } } }`,
+      allowed: 'everyone',
+      visibility: (actor, data) => {
+        const ids = (data as { cooperatives: { edges: { node: { id: string } }[] } }).cooperatives.edges.map(
+          (e) => e.node.id,
+        );
+        expect(ids).toContain(fixture.cooperativeX);
+        const sees = actor === 'ownerY' || actor === 'admin';
+        expect(ids.includes(fixture.ids['coops.pending'])).toBe(sees);
+      },
+    },
+    {
+      operation: 'Query.cooperativeStatistics',
+      query: `{ cooperativeStatistics(regionCode: "MA-06") { cooperatives } }`,
+      allowed: ['admin'],
+    },
+    {
+      operation: 'Mutation.applyForCooperative',
+      query: `mutation($input: CooperativeApplicationInput!) { applyForCooperative(input: $input) { id } }`,
+      variables: () => ({ input: application() }),
+      allowed: ['buyerA', 'buyerB', 'staffX', 'ownerX', 'ownerY', 'partner', 'admin'],
+    },
+    {
+      operation: 'Mutation.updateCooperativeProfile',
+      query: `mutation($id: ID!, $input: CooperativeApplicationInput!) {
+        updateCooperativeProfile(id: $id, input: $input) { id }
+      }`,
+      variables: (fx) => ({
+        id: fx.cooperativeX,
+        input: application({ name: 'Coopérative X', registrationNumber: fx.ids['coops.xRegistration'] }),
+      }),
+      allowed: ['ownerX', 'admin'],
+    },
+    {
+      operation: 'Mutation.startCooperativeReview',
+      query: `mutation($id: ID!) { startCooperativeReview(id: $id) { status } }`,
+      variables: (fx) => ({ id: fx.ids['coops.toStart'] }),
+      allowed: ['admin'],
+    },
+    {
+      operation: 'Mutation.reviewCooperative',
+      query: `mutation($id: ID!) { reviewCooperative(id: $id, decision: APPROVE, note: "Dossier complet") { status } }`,
+      variables: (fx) => ({ id: fx.ids['coops.underReview'] }),
+      allowed: ['admin'],
+    },
+    {
+      operation: 'Mutation.suspendCooperative',
+      query: `mutation($id: ID!) { suspendCooperative(id: $id, reason: "Contrôle") { status } }`,
+      variables: (fx) => ({ id: fx.ids['coops.toSuspend'] }),
+      allowed: ['admin'],
+    },
+    {
+      operation: 'Mutation.reinstateCooperative',
+      query: `mutation($id: ID!) { reinstateCooperative(id: $id) { status } }`,
+      variables: (fx) => ({ id: fx.ids['coops.suspended'] }),
+      allowed: ['admin'],
+    },
+    {
+      operation: 'Mutation.addCooperativeMember',
+      query: `mutation($cooperativeId: ID!, $email: String!) {
+        addCooperativeMember(cooperativeId: $cooperativeId, email: $email, role: STAFF) { role }
+      }`,
+      variables: (fx) => ({ cooperativeId: fx.cooperativeX, email: fx.ids['coops.newcomerEmail'] }),
+      allowed: ['ownerX'],
+    },
+    {
+      operation: 'Mutation.removeCooperativeMember',
+      query: `mutation($cooperativeId: ID!, $userId: ID!) {
+        removeCooperativeMember(cooperativeId: $cooperativeId, userId: $userId)
+      }`,
+      variables: (fx) => ({ cooperativeId: fx.cooperativeX, userId: fx.ids['coops.leavingUser'] }),
+      allowed: ['ownerX'],
+    },
+    {
+      operation: 'Mutation.setCommissionRate',
+      query: `mutation($id: ID!) { setCommissionRate(cooperativeId: $id, rateBps: 500) { commissionRateBps } }`,
+      variables: (fx) => ({ id: fx.cooperativeX }),
+      allowed: ['admin'],
+    },
+  ],
+};
