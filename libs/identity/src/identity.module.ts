@@ -5,6 +5,7 @@ import { ActorService } from './auth/actor.service.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
 import { RefreshTokenService } from './auth/refresh-token.service.js';
+import { IdentityMaintenanceService } from './maintenance/identity-maintenance.service.js';
 import { CooperativeScopeRegistry } from './policy/cooperative-scope.registry.js';
 import { PolicyGuard } from './policy/policy.guard.js';
 import { LoginThrottleService } from './throttling/login-throttle.service.js';
@@ -18,6 +19,7 @@ import { LoginThrottleService } from './throttling/login-throttle.service.js';
     AuthService,
     RefreshTokenService,
     LoginThrottleService,
+    IdentityMaintenanceService,
     CooperativeScopeRegistry,
     AuthResolver,
     { provide: APP_GUARD, useClass: PolicyGuard },
