@@ -1,3 +1,4 @@
+import { CooperativeStatus, canTransition } from '@taawoun/cooperatives';
 import {
   addMembership,
   grantPlatformRole,
@@ -256,6 +257,22 @@ describe('review workflow', () => {
     expect(await count(`cooperative_review_notes WHERE cooperative_id = '${coop.id}'`)).toBe(1);
     const status = await statusOf(t, coop.id);
     expect(['APPROVED', 'REJECTED', 'CHANGES_REQUESTED']).toContain(status);
+  });
+
+  it('has the database refuse exactly the moves outside the workflow, for every writer', async () => {
+    const statuses = Object.values(CooperativeStatus);
+    const coop = await apply(t, owner.accessToken);
+    for (const from of statuses) {
+      for (const to of statuses) {
+        if (from === to) continue;
+        await forceStatus(t, coop.id, from);
+        const moved = await t.sql(`UPDATE cooperatives SET status = $2 WHERE id = $1`, [coop.id, to]).then(
+          () => true,
+          () => false,
+        );
+        expect({ from, to, moved }).toEqual({ from, to, moved: canTransition(from, to) });
+      }
+    }
   });
 
   it('is enforced by the database for every writer', async () => {

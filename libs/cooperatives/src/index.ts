@@ -14,6 +14,7 @@ export * from './regions/region.entity.js';
 export * from './regions/region.model.js';
 export * from './regions/region.service.js';
 export * from './review/review-note.entity.js';
+export * from './review/cooperative-transitions.js';
 export * from './statistics/casablanca-settat.generator.js';
 import { AuditLogEntity } from './audit/audit-log.entity.js';
 import { CooperativeEntity } from './cooperatives/cooperative.entity.js';

@@ -19,7 +19,6 @@ import { CooperativeLoader } from './cooperative.loader.js';
 import { COOPERATIVE_COLUMNS, rowToCooperativeModel, type CooperativeRow } from './cooperative.mapper.js';
 import type { CooperativeModel } from './cooperative.model.js';
 import { CooperativeStatus } from './cooperative-status.js';
-import { returning } from './returning.js';
 import { nextFreeSlug, slugify } from './slug.js';
 import { uniqueViolation } from './unique-violation.js';
 
@@ -138,8 +137,7 @@ export class CooperativeService {
           asMember && current.status === CooperativeStatus.CHANGES_REQUESTED
             ? CooperativeStatus.SUBMITTED
             : current.status;
-        const updated = await returning(
-          this.db,
+        const updated = await this.db.query(
           `UPDATE cooperatives SET name = $3, registration_number = $4, sector = $5, province_code = $6,
                   founded_on = $7, member_count = $8, women_member_count = $9, women_led = $10,
                   description = $11, contact_phone = $12, status = $13, updated_at = now()
@@ -168,8 +166,7 @@ export class CooperativeService {
       throw BadUserInputError.field('rateBps', 'must be an integer between 0 and 10000 basis points');
     }
     await this.db.transaction(async () => {
-      const [row] = await returning<{ previous: number }>(
-        this.db,
+      const [row] = await this.db.query<{ previous: number }>(
         `UPDATE cooperatives c SET commission_rate_bps = $2, updated_at = now()
          FROM (SELECT id, commission_rate_bps AS previous FROM cooperatives WHERE id = $1 FOR UPDATE) old
          WHERE c.id = old.id RETURNING old.previous`,

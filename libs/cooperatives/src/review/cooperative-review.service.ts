@@ -8,7 +8,6 @@ import {
   requireUuid,
   type RequestContext,
 } from '@taawoun/core';
-import { returning } from '../cooperatives/returning.js';
 import { AuditLogService } from '../audit/audit-log.service.js';
 import { CooperativeService } from '../cooperatives/cooperative.service.js';
 import {
@@ -122,8 +121,7 @@ export class CooperativeReviewService {
   ): Promise<CooperativeModel> {
     requireUuid(id, 'Cooperative');
     await this.db.transaction(async () => {
-      const moved = await returning(
-        this.db,
+      const moved = await this.db.query(
         `UPDATE cooperatives SET status = $3, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id`,
         [id, from, to],
       );
