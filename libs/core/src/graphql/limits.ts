@@ -46,9 +46,12 @@ export function maxAliasesRule(max: number): ValidationRule {
 
 /**
  * Cost of a field: connections (fields with a `first` argument) cost their children times the
- * page size; other lists their children times 10; everything else 1 plus its children.
+ * page size (their `edges` once); other lists their children times 10; everything else 1 plus
+ * its children.
  */
 const paginationEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  // A connection's `edges` list is already counted `first` times by the connection field.
+  if (field.name === 'edges') return 1 + childComplexity;
   if (field.args.some((a) => a.name === 'first')) {
     const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
     return 1 + childComplexity * Math.max(first, 1);
