@@ -141,9 +141,10 @@ export class CatalogProducts1795953200000 implements MigrationInterface {
          NEW.search_document :=
            setweight(to_tsvector('simple', catalog_normalize(concat_ws(' ', NEW.name_fr, NEW.name_ar, NEW.name_en))), 'A') ||
            setweight(to_tsvector('simple', catalog_normalize(concat_ws(' ', NEW.description_fr, NEW.description_ar, NEW.description_en))), 'B');
-         -- Sorted, so concurrent writers insert shared words in one order (no deadlock).
+         -- The vocabulary of typo correction (numbers are not words to correct). Sorted, so
+         -- concurrent writers insert shared words in one order (no deadlock).
          INSERT INTO catalog_search_words (word)
-           SELECT lexeme FROM unnest(NEW.search_document) WHERE length(lexeme) BETWEEN 3 AND 40 ORDER BY lexeme
+           SELECT lexeme FROM unnest(NEW.search_document) WHERE length(lexeme) BETWEEN 3 AND 40 AND lexeme !~ '^[0-9]+$' ORDER BY lexeme
            ON CONFLICT DO NOTHING;
          RETURN NEW;
        END $$`,
@@ -166,7 +167,8 @@ export class CatalogProducts1795953200000 implements MigrationInterface {
            FROM (SELECT v.product_id, min(v.price_amount) AS min_price, max(v.price_amount) AS max_price
                    FROM product_variants v WHERE v.product_id IN (SELECT product_id FROM changed)
                   GROUP BY v.product_id) s
-          WHERE p.id = s.product_id;
+          WHERE p.id = s.product_id
+            AND (p.min_price_amount, p.max_price_amount) IS DISTINCT FROM (s.min_price, s.max_price);
          RETURN NULL;
        END $$`,
     );
@@ -182,7 +184,8 @@ export class CatalogProducts1795953200000 implements MigrationInterface {
          UPDATE products p SET min_price_amount = s.min_price, max_price_amount = s.max_price
            FROM (SELECT min(price_amount) AS min_price, max(price_amount) AS max_price
                    FROM product_variants WHERE product_id = NEW.product_id) s
-          WHERE p.id = NEW.product_id;
+          WHERE p.id = NEW.product_id
+            AND (p.min_price_amount, p.max_price_amount) IS DISTINCT FROM (s.min_price, s.max_price);
          RETURN NULL;
        END $$`,
     );

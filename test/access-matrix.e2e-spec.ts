@@ -7,8 +7,7 @@ import {
 } from './access/access-case.js';
 import { identityAccessSuite } from './access/identity.access.js';
 import { cooperativesAccessSuite } from './access/cooperatives.access.js';
-// Not written yet when this runner was: uncomment once the file exists.
-// import { catalogAccessSuite } from './access/catalog.access.js';
+import { catalogAccessSuite } from './access/catalog.access.js';
 import { addMembership, grantPlatformRole, insertCooperative, signUp } from './support/actors.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
@@ -21,7 +20,7 @@ import { startTestApi, type TestApi } from './support/test-api.js';
  * For each case, refused actors go first (a refused mutation must change nothing, so the
  * allowed ones still find the state the case prepared). `variables` is called once per request.
  */
-const SUITES: AccessSuite[] = [identityAccessSuite, cooperativesAccessSuite];
+const SUITES: AccessSuite[] = [identityAccessSuite, cooperativesAccessSuite, catalogAccessSuite];
 
 const REFUSALS = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
 

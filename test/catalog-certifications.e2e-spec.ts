@@ -47,8 +47,9 @@ describe('certifications', () => {
 
   it('stays valid on its expiry day and stops being valid the day after, with no write', async () => {
     const today = await moroccoDate(t, 0);
-    const { id } = (await add({ reference: 'IMANOR-NM-21.5.200', type: 'NATIONAL_STANDARD', expiresOn: today }))
-      .data!.addCertification;
+    const { id } = (
+      await add({ reference: 'IMANOR-NM-21.5.200', type: 'NATIONAL_STANDARD', expiresOn: today })
+    ).data!.addCertification;
     await t.gql(VERIFY, { id, verified: true }, admin.accessToken);
     const product = await createProduct(t, owner.accessToken, coop, {
       categoryCode: 'masks',
@@ -72,7 +73,10 @@ describe('certifications', () => {
     expect(await read()).toBe(true);
     expect(await certifiedIds()).toContain(product.id);
     // Simulate tomorrow by moving the expiry one day back (the reading side computes "today").
-    await t.sql(`UPDATE certifications SET expires_on = expires_on - 1, issued_on = '2020-01-01' WHERE id = $1`, [id]);
+    await t.sql(
+      `UPDATE certifications SET expires_on = expires_on - 1, issued_on = '2020-01-01' WHERE id = $1`,
+      [id],
+    );
     expect(await read()).toBe(false);
     expect(await certifiedIds()).not.toContain(product.id);
   });
@@ -124,7 +128,10 @@ describe('remindExpiringCertifications (daily job)', () => {
     await insert('UNVERIFIED', '2027-03-15', false);
     const service = t.api.app.get(CertificationService);
     const first = await service.remindExpiringCertifications('2027-03-01');
-    expect(first.filter((r) => r.cooperativeId === cooperativeId).map((r) => r.reference)).toEqual(['SOON', 'EDGE']);
+    expect(first.filter((r) => r.cooperativeId === cooperativeId).map((r) => r.reference)).toEqual([
+      'SOON',
+      'EDGE',
+    ]);
     expect(await service.remindExpiringCertifications('2027-03-01')).toEqual([]);
     // The next day LATER enters the 30-day window: racing runs (several replicas) remind it once.
     const racing = await Promise.all([1, 2, 3].map(() => service.remindExpiringCertifications('2027-03-02')));
@@ -157,7 +164,9 @@ describe('the daily reminder job', () => {
     );
     await jobs.runNow(CERTIFICATION_REMINDER_JOB, {});
     await jobs.runNow(CERTIFICATION_REMINDER_JOB, {});
-    const reminders = await t.sql(`SELECT 1 FROM certification_reminders WHERE certification_id = $1`, [row.id]);
+    const reminders = await t.sql(`SELECT 1 FROM certification_reminders WHERE certification_id = $1`, [
+      row.id,
+    ]);
     expect(reminders).toHaveLength(1);
   });
 });

@@ -8,6 +8,9 @@ import {
 } from './support/catalog-fixtures.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
+/** The parts of a Product answer the assertions index into. */
+type ProductResult = Record<string, unknown> & { variants: { id: string }[] };
+
 let t: TestApi;
 let coop: string;
 let owner: TestUser;
@@ -37,7 +40,7 @@ async function countRows(table: string): Promise<number> {
 describe('createProduct', () => {
   it('creates a DRAFT product with translations, variants, certifications and a readable slug', async () => {
     const certification = await insertCertification(t, coop, { expiresOn: null });
-    const res = await t.gql<{ createProduct: Record<string, any> }>(
+    const res = await t.gql<{ createProduct: ProductResult }>(
       CREATE,
       {
         input: {
@@ -48,8 +51,18 @@ describe('createProduct', () => {
               { languageCode: 'en', name: 'Thyme honey', description: 'Harvested near Casablanca' },
             ],
             variants: [
-              { sku: uniqueSku('THYM'), options: [{ name: 'poids', value: '250g' }], priceAmount: 6000, stock: 5 },
-              { sku: uniqueSku('THYM'), options: [{ name: 'poids', value: '1kg' }], priceAmount: 20000, stock: 0 },
+              {
+                sku: uniqueSku('THYM'),
+                options: [{ name: 'poids', value: '250g' }],
+                priceAmount: 6000,
+                stock: 5,
+              },
+              {
+                sku: uniqueSku('THYM'),
+                options: [{ name: 'poids', value: '1kg' }],
+                priceAmount: 20000,
+                stock: 0,
+              },
             ],
             certificationIds: [certification],
           }),
@@ -74,7 +87,11 @@ describe('createProduct', () => {
     });
     expect(p.variants).toHaveLength(2);
     expect(p.variants[0]).toMatchObject({ stock: 5, inStock: true, name: 'Miel de thym · 250g' });
-    expect(p.variants[1]).toMatchObject({ stock: 0, inStock: false, options: [{ name: 'poids', value: '1kg' }] });
+    expect(p.variants[1]).toMatchObject({
+      stock: 0,
+      inStock: false,
+      options: [{ name: 'poids', value: '1kg' }],
+    });
     const movements = await t.sql(`SELECT delta, reason FROM stock_movements WHERE variant_id = $1`, [
       p.variants[0].id,
     ]);
@@ -128,11 +145,7 @@ describe('createProduct', () => {
     ['more than 100 variants', { variants: Array.from({ length: 101 }, () => ({})) }, 'input.variants'],
     ['no translation', { translations: [] }, 'input.translations'],
     ['an unknown category', { categoryCode: 'caviar' }, 'input.categoryCode'],
-    [
-      'the same SKU twice',
-      { variants: [{ sku: 'DUP-1' }, { sku: 'DUP-1' }] },
-      'input.variants.1.sku',
-    ],
+    ['the same SKU twice', { variants: [{ sku: 'DUP-1' }, { sku: 'DUP-1' }] }, 'input.variants.1.sku'],
   ])('refuses %s with BAD_USER_INPUT naming the field, storing nothing', async (_, spec, field) => {
     const before = [await countRows('products'), await countRows('product_variants')];
     const res = await t.gql(CREATE, { input: productInput(coop, spec as never) }, owner.accessToken);
@@ -157,7 +170,11 @@ describe('createProduct', () => {
     const sku = uniqueSku('ARGAN');
     await createProduct(t, owner.accessToken, coop, { variants: [{ sku }] });
     const before = await countRows('products');
-    const res = await t.gql(CREATE, { input: productInput(coop, { variants: [{ sku }] }) }, owner.accessToken);
+    const res = await t.gql(
+      CREATE,
+      { input: productInput(coop, { variants: [{ sku }] }) },
+      owner.accessToken,
+    );
     expect(res.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       fields: [expect.objectContaining({ field: 'input.variants.0.sku' })],
@@ -179,7 +196,10 @@ describe('createProduct', () => {
         code: 'BAD_USER_INPUT',
         fields: [expect.objectContaining({ field: 'input.variants.0.sku' })],
       });
-    const rows = await t.sql(`SELECT 1 FROM product_variants WHERE cooperative_id = $1 AND sku = $2`, [coop, sku]);
+    const rows = await t.sql(`SELECT 1 FROM product_variants WHERE cooperative_id = $1 AND sku = $2`, [
+      coop,
+      sku,
+    ]);
     expect(rows).toHaveLength(1);
   });
 
@@ -203,7 +223,9 @@ describe('createProduct', () => {
     }
     const anonymous = await t.gql(CREATE, { input: productInput(coop) });
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    const { cooperativeId: submitted, owner: applicant } = await cooperativeWithOwner(t, { status: 'SUBMITTED' });
+    const { cooperativeId: submitted, owner: applicant } = await cooperativeWithOwner(t, {
+      status: 'SUBMITTED',
+    });
     const before = await countRows('products');
     const res = await t.gql(CREATE, { input: productInput(submitted) }, applicant.accessToken);
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -215,7 +237,7 @@ describe('updateProduct', () => {
   it('changes category, translations and certifications; staff may edit', async () => {
     const { id } = await createProduct(t, owner.accessToken, coop, { publish: false });
     const certification = await insertCertification(t, coop);
-    const res = await t.gql<{ updateProduct: Record<string, any> }>(
+    const res = await t.gql<{ updateProduct: ProductResult }>(
       UPDATE,
       {
         id,
@@ -256,6 +278,27 @@ describe('updateProduct', () => {
     expect(row).toEqual({ name_fr: 'Propolis brute', name_en: null });
   });
 
+  it('changes the default language only when its translation exists', async () => {
+    const { id } = await createProduct(t, owner.accessToken, coop, {
+      translations: [
+        { languageCode: 'fr', name: 'Gelée royale' },
+        { languageCode: 'en', name: 'Royal jelly' },
+      ],
+    });
+    const ok = await t.gql<{ updateProduct: { name: string; defaultLanguage: string; ar: string } }>(
+      `mutation($id: ID!, $input: UpdateProductInput!) {
+        updateProduct(id: $id, input: $input) { name defaultLanguage ar: name(languageCode: ar) } }`,
+      { id, input: { defaultLanguage: 'en' } },
+      owner.accessToken,
+    );
+    expect(ok.data!.updateProduct).toEqual({ name: 'Royal jelly', defaultLanguage: 'en', ar: 'Royal jelly' });
+    const bad = await t.gql(UPDATE, { id, input: { defaultLanguage: 'ar' } }, owner.accessToken);
+    expect(bad.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field: 'input.defaultLanguage' })],
+    });
+  });
+
   it("is FORBIDDEN on another cooperative's product and NOT_FOUND for unknown ids", async () => {
     const { id } = await createProduct(t, owner.accessToken, coop);
     const res = await t.gql(UPDATE, { id, input: { categoryCode: 'honey' } }, otherOwner.accessToken);
@@ -281,14 +324,19 @@ describe('status: DRAFT → PUBLISHED → ARCHIVED', () => {
     const archive = await t.gql<{ archiveProduct: { status: string } }>(ARCHIVE, { id }, owner.accessToken);
     expect(archive.data!.archiveProduct.status).toBe('ARCHIVED');
     const revive = await t.gql(PUBLISH, { id }, owner.accessToken);
-    expect(revive.errors?.[0].extensions).toMatchObject({ code: 'INVALID_STATE_TRANSITION', from: 'ARCHIVED' });
+    expect(revive.errors?.[0].extensions).toMatchObject({
+      code: 'INVALID_STATE_TRANSITION',
+      from: 'ARCHIVED',
+    });
   });
 
   it('lets only one of two racing publications succeed', async () => {
     const { id } = await createProduct(t, owner.accessToken, coop, { publish: false });
     const results = await Promise.all([1, 2, 3, 4].map(() => t.gql(PUBLISH, { id }, owner.accessToken)));
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    expect(results.filter((r) => r.errors?.[0].extensions?.code === 'INVALID_STATE_TRANSITION')).toHaveLength(3);
+    expect(results.filter((r) => r.errors?.[0].extensions?.code === 'INVALID_STATE_TRANSITION')).toHaveLength(
+      3,
+    );
   });
 });
 
@@ -307,9 +355,12 @@ describe('visibility', () => {
       expect(res.data!.product?.id ?? null).toBe(visible ? draft.id : null);
     }
     const published = await createProduct(t, owner.accessToken, coop);
-    const res = await t.gql<{ product: { id: string } }>(`query($slug: String) { product(slug: $slug) { id } }`, {
-      slug: published.slug,
-    });
+    const res = await t.gql<{ product: { id: string } }>(
+      `query($slug: String) { product(slug: $slug) { id } }`,
+      {
+        slug: published.slug,
+      },
+    );
     expect(res.data!.product.id).toBe(published.id);
   });
 
@@ -327,7 +378,9 @@ describe('visibility', () => {
     const [row] = await t.sql(`SELECT status FROM products WHERE id = $1`, [id]);
     expect(row.status).toBe('PUBLISHED');
     // Its members can still see it, but cannot change it while suspended.
-    expect((await t.gql<{ product: { id: string } }>(BY_ID, { id }, o.accessToken)).data!.product.id).toBe(id);
+    expect((await t.gql<{ product: { id: string } }>(BY_ID, { id }, o.accessToken)).data!.product.id).toBe(
+      id,
+    );
     const edit = await t.gql(ARCHIVE, { id }, o.accessToken);
     expect(edit.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     await t.sql(`UPDATE cooperatives SET status = 'APPROVED' WHERE id = $1`, [cooperativeId]);
@@ -339,10 +392,9 @@ describe('visibility', () => {
     const published = await createProduct(t, o.accessToken, cooperativeId);
     const draft = await createProduct(t, o.accessToken, cooperativeId, { publish: false });
     const query = `query($id: ID) { cooperative(id: $id) { products(first: 10) { totalCount edges { node { id } } } } }`;
-    const pub = await t.gql<{ cooperative: { products: { totalCount: number; edges: { node: { id: string } }[] } } }>(
-      query,
-      { id: cooperativeId },
-    );
+    const pub = await t.gql<{
+      cooperative: { products: { totalCount: number; edges: { node: { id: string } }[] } };
+    }>(query, { id: cooperativeId });
     expect(pub.errors).toBeUndefined();
     expect(pub.data!.cooperative.products.edges.map((e) => e.node.id)).toEqual([published.id]);
     expect(pub.data!.cooperative.products.totalCount).toBe(1);

@@ -7,9 +7,11 @@ import {
 } from './support/catalog-fixtures.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
+type Facets = Record<string, { value: string; count: number }[]>;
+
 let t: TestApi;
 let beekeepers: string; // Nouaceur, Casablanca-Settat (MA-06), women-led
-let weavers: string; // Tiznit? no: Agadir Ida-Outanane, Souss-Massa (MA-09), not women-led
+let weavers: string; // Agadir Ida-Outanane, Souss-Massa (MA-09), not women-led
 let beeOwner: TestUser;
 let weaveOwner: TestUser;
 const ids: Record<string, string> = {};
@@ -33,7 +35,11 @@ beforeAll(async () => {
   ids.thyme = (
     await createProduct(t, b, beekeepers, {
       translations: [
-        { languageCode: 'fr', name: 'Miel de thym', description: 'Récolté à Dar Bouazza, crémeux et parfumé' },
+        {
+          languageCode: 'fr',
+          name: 'Miel de thym',
+          description: 'Récolté à Dar Bouazza, crémeux et parfumé',
+        },
         { languageCode: 'ar', name: 'عَسَل الزَّعْتَر', description: 'عسل طبيعي من دار بوعزة' },
         { languageCode: 'en', name: 'Thyme honey', description: 'Creamy raw honey from the Atlantic coast' },
       ],
@@ -106,9 +112,13 @@ async function search(
   filter: Record<string, unknown>,
   sort?: string,
   token?: string,
-): Promise<{ names: string[]; totalCount: number; facets: Record<string, { value: string; count: number }[]> }> {
+): Promise<{
+  names: string[];
+  totalCount: number;
+  facets: Record<string, { value: string; count: number }[]>;
+}> {
   const res = await t.gql<{
-    products: { totalCount: number; facets: any; edges: { node: { id: string } }[] };
+    products: { totalCount: number; facets: Facets; edges: { node: { id: string } }[] };
   }>(LIST, { filter, sort, first: 50 }, token);
   expect(res.errors).toBeUndefined();
   const names = res.data!.products.edges.map((e) => nameOf(e.node.id));
@@ -150,7 +160,10 @@ describe('search in PostgreSQL', () => {
   it('finds nothing for unrelated words, and never shows drafts', async () => {
     expect((await search({ search: 'ordinateur portable' })).names).toEqual([]);
     expect((await search({ search: 'jujubier' })).names).toEqual([]);
-    expect((await search({ search: 'jujubier', cooperativeId: beekeepers }, undefined, beeOwner.accessToken)).names).toEqual(['draft']);
+    expect(
+      (await search({ search: 'jujubier', cooperativeId: beekeepers }, undefined, beeOwner.accessToken))
+        .names,
+    ).toEqual(['draft']);
   });
 });
 
@@ -175,7 +188,12 @@ describe('filters', () => {
 
   it('filters certified products: verified and not expired today', async () => {
     expect((await search({ certified: true })).names).toEqual(['thyme']);
-    expect((await search({ certified: false })).names.sort()).toEqual(['argan', 'djellaba', 'eucalyptus', 'wax']);
+    expect((await search({ certified: false })).names.sort()).toEqual([
+      'argan',
+      'djellaba',
+      'eucalyptus',
+      'wax',
+    ]);
   });
 
   it('filters on variant prices and stock', async () => {
@@ -183,7 +201,9 @@ describe('filters', () => {
     expect((await search({ maxPrice: 5000 })).names).toEqual(['wax']);
     expect((await search({ inStock: true })).names.sort()).toEqual(['argan', 'djellaba', 'thyme', 'wax']);
     expect((await search({ inStock: false })).names).toEqual(['eucalyptus']);
-    expect((await search({ inStock: true, maxPrice: 10000, categoryCode: 'honey' })).names).toEqual(['thyme']);
+    expect((await search({ inStock: true, maxPrice: 10000, categoryCode: 'honey' })).names).toEqual([
+      'thyme',
+    ]);
   });
 
   it('combines a search with filters', async () => {
@@ -193,15 +213,33 @@ describe('filters', () => {
 
 describe('sorts, totals and facets', () => {
   it('sorts by lowest variant price both ways, and by newest', async () => {
-    expect((await search({}, 'PRICE_ASC')).names).toEqual(['wax', 'eucalyptus', 'thyme', 'argan', 'djellaba']);
-    expect((await search({}, 'PRICE_DESC')).names).toEqual(['djellaba', 'argan', 'thyme', 'eucalyptus', 'wax']);
+    expect((await search({}, 'PRICE_ASC')).names).toEqual([
+      'wax',
+      'eucalyptus',
+      'thyme',
+      'argan',
+      'djellaba',
+    ]);
+    expect((await search({}, 'PRICE_DESC')).names).toEqual([
+      'djellaba',
+      'argan',
+      'thyme',
+      'eucalyptus',
+      'wax',
+    ]);
     expect((await search({}, 'NEWEST')).names).toEqual(['argan', 'djellaba', 'wax', 'eucalyptus', 'thyme']);
     // RELEVANCE without a term is NEWEST.
-    expect((await search({}, 'RELEVANCE')).names).toEqual(['argan', 'djellaba', 'wax', 'eucalyptus', 'thyme']);
+    expect((await search({}, 'RELEVANCE')).names).toEqual([
+      'argan',
+      'djellaba',
+      'wax',
+      'eucalyptus',
+      'thyme',
+    ]);
   });
 
   it('counts the whole filtered set and its facets, not the page', async () => {
-    const res = await t.gql<{ products: { totalCount: number; facets: any; edges: unknown[] } }>(LIST, {
+    const res = await t.gql<{ products: { totalCount: number; facets: Facets; edges: unknown[] } }>(LIST, {
       filter: {},
       first: 2,
     });
@@ -227,7 +265,9 @@ describe('sorts, totals and facets', () => {
 
   it('skips the count query when neither totalCount nor facets is asked for', async () => {
     const light = await t.gql(`{ products(first: 5) { edges { node { id } } } }`);
-    const full = await t.gql(`{ products(first: 5) { totalCount facets { regions { value } } edges { node { id } } } }`);
+    const full = await t.gql(
+      `{ products(first: 5) { totalCount facets { regions { value } } edges { node { id } } } }`,
+    );
     expect(Number(full.headers.get('x-sql-queries'))).toBe(Number(light.headers.get('x-sql-queries')) + 1);
   });
 });
@@ -250,7 +290,10 @@ describe('bad input', () => {
   });
 
   it('refuses tampered cursors and cursors of another sort', async () => {
-    const res = await t.gql<{ products: { pageInfo: { endCursor: string } } }>(LIST, { first: 1, sort: 'PRICE_ASC' });
+    const res = await t.gql<{ products: { pageInfo: { endCursor: string } } }>(LIST, {
+      first: 1,
+      sort: 'PRICE_ASC',
+    });
     const cursor = res.data!.products.pageInfo.endCursor;
     const text = Buffer.from(cursor, 'base64url').toString('utf8').replace(/\d{4}/, '1');
     const tampered = Buffer.from(text, 'utf8').toString('base64url');

@@ -57,16 +57,20 @@ describe('adjustStock', () => {
 
   it('never goes below zero: OUT_OF_STOCK, nothing changed', async () => {
     const { variantIds } = await createProduct(t, owner.accessToken, coop, { variants: [{ stock: 2 }] });
-    const res = await t.gql(ADJUST, { variantId: variantIds[0], delta: -3, reason: 'casse' }, owner.accessToken);
+    const res = await t.gql(
+      ADJUST,
+      { variantId: variantIds[0], delta: -3, reason: 'casse' },
+      owner.accessToken,
+    );
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'OUT_OF_STOCK', stock: 2, delta: -3 });
     expect(await stockOf(variantIds[0])).toEqual({ stock: 2, movements: 2, count: 1 });
   });
 
   it('keeps a CHECK constraint as the last line of defence', async () => {
     const { variantIds } = await createProduct(t, owner.accessToken, coop, { variants: [{ stock: 1 }] });
-    await expect(t.sql(`UPDATE product_variants SET stock = -1 WHERE id = $1`, [variantIds[0]])).rejects.toThrow(
-      /CHK_product_variants_stock/,
-    );
+    await expect(
+      t.sql(`UPDATE product_variants SET stock = -1 WHERE id = $1`, [variantIds[0]]),
+    ).rejects.toThrow(/CHK_product_variants_stock/);
   });
 
   it.each([
@@ -85,7 +89,11 @@ describe('adjustStock', () => {
 
   it("is FORBIDDEN on another cooperative's variant, NOT_FOUND on an unknown one", async () => {
     const { variantIds } = await createProduct(t, owner.accessToken, coop);
-    const res = await t.gql(ADJUST, { variantId: variantIds[0], delta: 1, reason: 'x' }, otherOwner.accessToken);
+    const res = await t.gql(
+      ADJUST,
+      { variantId: variantIds[0], delta: 1, reason: 'x' },
+      otherOwner.accessToken,
+    );
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const unknown = await t.gql(
       ADJUST,
@@ -105,9 +113,14 @@ describe('adjustStock', () => {
       deltas.map((delta) => t.gql(ADJUST, { variantId, delta, reason: 'race' }, owner.accessToken)),
     );
     const applied = deltas.filter((_, i) => !results[i].errors);
-    for (const r of results.filter((r) => r.errors)) expect(r.errors![0].extensions?.code).toBe('OUT_OF_STOCK');
+    for (const r of results.filter((r) => r.errors))
+      expect(r.errors![0].extensions?.code).toBe('OUT_OF_STOCK');
     const expected = 20 + applied.reduce((s, d) => s + d, 0);
-    expect(await stockOf(variantId)).toEqual({ stock: expected, movements: expected, count: applied.length + 1 });
+    expect(await stockOf(variantId)).toEqual({
+      stock: expected,
+      movements: expected,
+      count: applied.length + 1,
+    });
     // With this many additions the stock never actually runs dry: every adjustment applied.
     expect(applied).toHaveLength(100);
     expect(expected).toBe(20 + 120 - 60);
@@ -139,7 +152,9 @@ describe('updateVariant', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.updateVariant).toMatchObject({ price: { amount: 5500 }, stock: 9 });
     expect(await stockOf(variantIds[0])).toEqual({ stock: 9, movements: 9, count: 2 });
-    const [product] = await t.sql(`SELECT min_price_amount, max_price_amount FROM products WHERE id = $1`, [id]);
+    const [product] = await t.sql(`SELECT min_price_amount, max_price_amount FROM products WHERE id = $1`, [
+      id,
+    ]);
     expect(product).toEqual({ min_price_amount: 5500, max_price_amount: 5500 });
   });
 
@@ -154,7 +169,9 @@ describe('updateVariant', () => {
       code: 'BAD_USER_INPUT',
       fields: [expect.objectContaining({ field })],
     });
-    const [row] = await t.sql(`SELECT stock, price_amount FROM product_variants WHERE id = $1`, [variantIds[0]]);
+    const [row] = await t.sql(`SELECT stock, price_amount FROM product_variants WHERE id = $1`, [
+      variantIds[0],
+    ]);
     expect(row).toEqual({ stock: 3, price_amount: 8000 });
   });
 
@@ -162,7 +179,9 @@ describe('updateVariant', () => {
     const { variantIds } = await createProduct(t, owner.accessToken, coop, { variants: [{ stock: 50 }] });
     const [variantId] = variantIds;
     await Promise.all([
-      ...Array.from({ length: 20 }, () => t.gql(ADJUST, { variantId, delta: -1, reason: 'sale' }, owner.accessToken)),
+      ...Array.from({ length: 20 }, () =>
+        t.gql(ADJUST, { variantId, delta: -1, reason: 'sale' }, owner.accessToken),
+      ),
       ...[30, 40, 35].map((stock) => t.gql(UPDATE_VARIANT, { id: variantId, stock }, owner.accessToken)),
     ]);
     const { stock, movements } = await stockOf(variantId);
@@ -187,7 +206,9 @@ describe('addVariant', () => {
       code: 'BAD_USER_INPUT',
       fields: [expect.objectContaining({ field: 'input.sku' })],
     });
-    const [product] = await t.sql(`SELECT min_price_amount, max_price_amount FROM products WHERE id = $1`, [id]);
+    const [product] = await t.sql(`SELECT min_price_amount, max_price_amount FROM products WHERE id = $1`, [
+      id,
+    ]);
     expect(product).toEqual({ min_price_amount: 8000, max_price_amount: 35000 });
   });
 
@@ -210,9 +231,10 @@ describe('addVariant', () => {
         code: 'BAD_USER_INPUT',
         fields: [expect.objectContaining({ field: 'productId' })],
       });
-    const [row] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM product_variants WHERE product_id = $1`, [
-      id,
-    ]);
+    const [row] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM product_variants WHERE product_id = $1`,
+      [id],
+    );
     expect(row.n).toBe(100);
   });
 });

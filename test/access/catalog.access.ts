@@ -75,7 +75,12 @@ export const catalogAccessSuite: AccessSuite = {
       query: `mutation($id: ID!, $input: VariantInput!) { addVariant(productId: $id, input: $input) { id } }`,
       variables: (fx) => ({
         id: fx.ids.catalogProduct,
-        input: { sku: uniqueSku('ACL'), options: [{ name: 'poids', value: '1kg' }], priceAmount: 15000, stock: 1 },
+        input: {
+          sku: uniqueSku('ACL'),
+          options: [{ name: 'poids', value: '1kg' }],
+          priceAmount: 15000,
+          stock: 1,
+        },
       }),
       allowed: MEMBERS_OF_X,
     },

@@ -16,7 +16,12 @@ export async function cooperativeWithOwner(
 export interface ProductSpec {
   categoryCode?: string;
   translations?: { languageCode: 'fr' | 'ar' | 'en'; name: string; description?: string | null }[];
-  variants?: { sku?: string; options?: { name: string; value: string }[]; priceAmount?: number; stock?: number }[];
+  variants?: {
+    sku?: string;
+    options?: { name: string; value: string }[];
+    priceAmount?: number;
+    stock?: number;
+  }[];
   certificationIds?: string[];
   publish?: boolean;
 }
@@ -58,7 +63,11 @@ export async function createProduct(
   if (!res.data) throw new Error(`createProduct failed: ${JSON.stringify(res.errors)}`);
   const product = res.data.createProduct;
   if (spec.publish !== false) {
-    const published = await t.gql(`mutation($id: ID!) { publishProduct(id: $id) { id } }`, { id: product.id }, token);
+    const published = await t.gql(
+      `mutation($id: ID!) { publishProduct(id: $id) { id } }`,
+      { id: product.id },
+      token,
+    );
     if (published.errors) throw new Error(`publishProduct failed: ${JSON.stringify(published.errors)}`);
   }
   return { id: product.id, slug: product.slug, variantIds: product.variants.map((v) => v.id) };

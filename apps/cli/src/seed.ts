@@ -1,11 +1,13 @@
-import { runCli } from './cli-context.js';
+import { argValue, runCli } from './cli-context.js';
 import { identitySeeder } from './seed/identity.seed.js';
 import { cooperativesSeeder } from './seed/cooperatives.seed.js';
+import { catalogSeeder } from './seed/catalog.seed.js';
+import { generateProducts } from './seed/products.generator.js';
 import { seedStatistics } from './seed/statistics.generator.js';
 import type { Seeder } from './seed/seeder.js';
 
 /** Demo data, in dependency order. Each domain appends its seeder here. */
-const DEMO_SEEDERS: Seeder[] = [identitySeeder, cooperativesSeeder];
+const DEMO_SEEDERS: Seeder[] = [identitySeeder, cooperativesSeeder, catalogSeeder];
 
 /**
  * `npm run seed`: migrates, then loads the demo data (idempotent: a second run changes nothing).
@@ -18,6 +20,13 @@ await runCli('seed', async ({ dataSource, config, logger }) => {
   // `--statistics`: only the synthetic Casablanca-Settat region (see seed/statistics.generator.ts).
   if (process.argv.includes('--statistics')) {
     await seedStatistics({ dataSource, config, logger, report });
+    process.stdout.write(`${report.join('\n')}\n`);
+    return;
+  }
+  // `--products N`: only N generated products for load tests (see seed/products.generator.ts).
+  const products = argValue('--products');
+  if (products !== undefined) {
+    await generateProducts({ dataSource, config, logger, report }, Number(products));
     process.stdout.write(`${report.join('\n')}\n`);
     return;
   }

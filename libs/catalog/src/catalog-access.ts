@@ -22,6 +22,8 @@ export class CatalogAccess {
     );
     if (!row) throw new NotFoundError('Cooperative', cooperativeId);
     if (row.status !== 'APPROVED')
-      throw new ForbiddenError(`Only an APPROVED cooperative manages its catalog (this one is ${row.status})`);
+      throw new ForbiddenError(
+        `Only an APPROVED cooperative manages its catalog (this one is ${row.status})`,
+      );
   }
 }

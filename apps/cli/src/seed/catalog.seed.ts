@@ -762,6 +762,37 @@ const PRODUCTS: DemoProduct[] = [
       ['1kg', price, 6],
     ],
   })),
+  // Dakhla: the Atlantic coast.
+  ...(
+    [
+      [
+        ['Poulpe séché de Dakhla', 'أخطبوط مجفف من الداخلة', 'Dakhla dried octopus'],
+        'food-local-produce',
+        14000,
+      ],
+      [['Sardines séchées au soleil', 'سردين مجفف بالشمس', 'Sun-dried sardines'], 'food-local-produce', 6000],
+      [
+        ['Huîtres fumées en bocal', 'محار مدخن في برطمان', 'Smoked oysters in a jar'],
+        'food-local-produce',
+        9500,
+      ],
+      [['Sel marin de la lagune', 'ملح بحري من البحيرة', 'Lagoon sea salt'], 'spices', 2500],
+    ] as const
+  ).map(([name, category, price]): DemoProduct => ({
+    cooperative: 'cooperative-lagune-dakhla',
+    category,
+    name,
+    description: [
+      'Des pêcheurs de la lagune de Dakhla.',
+      'من صيادي بحيرة الداخلة',
+      'From the fishers of the Dakhla lagoon.',
+    ],
+    option: 'poids',
+    variants: [
+      ['250g', price, 15],
+      ['500g', price * 2 - 500, 8],
+    ],
+  })),
   // A suspended cooperative: its products exist but stay hidden from the public.
   ...(
     [
@@ -819,10 +850,10 @@ export const catalogSeeder: Seeder = {
          ON CONFLICT ON CONSTRAINT "UQ_certifications_reference" DO NOTHING`,
         [cooperativeId, c.type, c.reference, c.issuedOn, c.expiresOn, c.verified],
       );
-      const [row] = (await dataSource.query(
+      const [row] = await dataSource.query<{ id: string }[]>(
         `SELECT id FROM certifications WHERE cooperative_id = $1 AND type = $2 AND reference = $3`,
         [cooperativeId, c.type, c.reference],
-      )) as { id: string }[];
+      );
       certificationIds.set(c.key, row.id);
     }
     const slugs = demoSlugs(PRODUCTS);
@@ -835,13 +866,13 @@ export const catalogSeeder: Seeder = {
         continue;
       }
       await dataSource.transaction(async (m) => {
-        const [row] = (await m.query(
+        const [row] = await m.query<{ id: string }[]>(
           `INSERT INTO products (cooperative_id, category_code, slug, status, default_language, name_fr, name_ar, name_en,
                                  description_fr, description_ar, description_en, published_at)
-           VALUES ($1, $2, $3, $4, 'fr', $5, $6, $7, $8, $9, $10, CASE WHEN $4 = 'PUBLISHED' THEN now() END)
+           VALUES ($1, $2, $3, $4::varchar, 'fr', $5, $6, $7, $8, $9, $10, CASE WHEN $4::varchar = 'PUBLISHED' THEN now() END)
            ON CONFLICT (slug) DO NOTHING RETURNING id`,
           [cooperativeId, p.category, slugs[i], p.draft ? 'DRAFT' : 'PUBLISHED', ...p.name, ...p.description],
-        )) as { id: string }[];
+        );
         if (!row) return;
         created += 1;
         const variants = p.variants.map(([value, price, stock], k) => ({
@@ -851,14 +882,14 @@ export const catalogSeeder: Seeder = {
           stock,
           position: k,
         }));
-        const inserted = (await m.query(
+        const inserted = await m.query<{ id: string; stock: number }[]>(
           `INSERT INTO product_variants (product_id, cooperative_id, sku, options, price_amount, stock, position)
            SELECT $1, $2, v.sku, v.options, v.price, v.stock, v.position
              FROM jsonb_to_recordset($3::jsonb) AS v(sku text, options jsonb, price int, stock int, position int)
            ON CONFLICT ON CONSTRAINT "UQ_product_variants_cooperative_sku" DO NOTHING
            RETURNING id, stock`,
           [row.id, cooperativeId, JSON.stringify(variants)],
-        )) as { id: string; stock: number }[];
+        );
         await m.query(
           `INSERT INTO stock_movements (variant_id, delta, resulting_stock, reason)
            SELECT id, stock, stock, 'opening stock (demo seed)' FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, stock int)
@@ -882,11 +913,11 @@ export const catalogSeeder: Seeder = {
 
 async function cooperativeIds(dataSource: DataSource): Promise<Map<string, string>> {
   const slugs = [...new Set(PRODUCTS.map((p) => p.cooperative))];
-  const rows = (await dataSource.query(`SELECT id, slug FROM cooperatives WHERE slug = ANY($1)`, [
-    slugs,
-  ])) as {
-    id: string;
-    slug: string;
-  }[];
+  const rows = await dataSource.query<
+    {
+      id: string;
+      slug: string;
+    }[]
+  >(`SELECT id, slug FROM cooperatives WHERE slug = ANY($1)`, [slugs]);
   return new Map(rows.map((r) => [r.slug, r.id]));
 }

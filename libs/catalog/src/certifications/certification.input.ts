@@ -1,5 +1,14 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsEnum,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { CertificationType } from './certification-type.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -21,7 +30,10 @@ export class CertificationInput {
   @IsISO8601({ strict: true }, { message: 'must be a real date' })
   issuedOn!: string;
 
-  @Field(() => String, { nullable: true, description: 'ISO date (YYYY-MM-DD); null when it does not expire.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO date (YYYY-MM-DD); null when it does not expire.',
+  })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'must be a real date' })

@@ -1,7 +1,9 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { CertificationType } from './certification-type.js';
 
-@ObjectType('Certification', { description: "A certificate of a cooperative, linked to the products it covers." })
+@ObjectType('Certification', {
+  description: 'A certificate of a cooperative, linked to the products it covers.',
+})
 export class CertificationModel {
   @Field(() => ID)
   id!: string;

@@ -10,7 +10,9 @@ import { CertificationService } from './certification.service.js';
 export class CertificationResolver {
   constructor(private readonly certifications: CertificationService) {}
 
-  @Mutation(() => CertificationModel, { description: 'Members of an APPROVED cooperative; starts unverified.' })
+  @Mutation(() => CertificationModel, {
+    description: 'Members of an APPROVED cooperative; starts unverified.',
+  })
   @Policy.allow({ cooperative: { roles: CATALOG_ROLES, scope: { arg: 'cooperativeId' } } })
   addCertification(
     @Ctx() rc: RequestContext,

@@ -60,7 +60,11 @@ export class CertificationService {
     return row;
   }
 
-  async add(rc: RequestContext, cooperativeId: string, input: CertificationInput): Promise<CertificationModel> {
+  async add(
+    rc: RequestContext,
+    cooperativeId: string,
+    input: CertificationInput,
+  ): Promise<CertificationModel> {
     rc.requireActor();
     requireUuid(cooperativeId, 'Cooperative');
     if (input.expiresOn && input.expiresOn < input.issuedOn)
@@ -125,7 +129,8 @@ export class CertificationService {
         [today, REMINDER_DAYS_BEFORE_EXPIRY],
       );
       // Until orders add the notification outbox, the reminder is a logged event.
-      for (const r of reminders) this.log.info({ event: 'certification.expiring', ...r }, 'certification expires soon');
+      for (const r of reminders)
+        this.log.info({ event: 'certification.expiring', ...r }, 'certification expires soon');
       return reminders;
     } catch (error) {
       if (pgError(error).code === '22008') throw BadUserInputError.field('today', 'must be a real date');

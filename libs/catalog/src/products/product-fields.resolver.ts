@@ -42,7 +42,8 @@ export class ProductFieldsResolver {
   @ResolveField(() => CooperativeModel)
   async cooperative(@Parent() product: ProductModel, @Ctx() rc: RequestContext): Promise<CooperativeModel> {
     const cooperative = await this.cooperatives.load(rc, product.cooperativeId);
-    if (!cooperative) throw new Error(`Cooperative ${product.cooperativeId} of product ${product.id} is missing`);
+    if (!cooperative)
+      throw new Error(`Cooperative ${product.cooperativeId} of product ${product.id} is missing`);
     return cooperative;
   }
 
@@ -68,8 +69,10 @@ export class ProductFieldsResolver {
     const variants = await this.loaders.variants(rc, product.id);
     const prices = variants.map((v) => v.price);
     const zero = { amount: 0, currency: 'MAD' };
-    const min = prices.reduce<typeof zero | null>((m, p) => (!m || p.amount < m.amount ? p : m), null) ?? zero;
-    const max = prices.reduce<typeof zero | null>((m, p) => (!m || p.amount > m.amount ? p : m), null) ?? zero;
+    const min =
+      prices.reduce<typeof zero | null>((m, p) => (!m || p.amount < m.amount ? p : m), null) ?? zero;
+    const max =
+      prices.reduce<typeof zero | null>((m, p) => (!m || p.amount > m.amount ? p : m), null) ?? zero;
     return { min, max };
   }
 }

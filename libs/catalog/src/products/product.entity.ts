@@ -88,7 +88,14 @@ export class ProductEntity {
   maxPriceAmount!: number;
 
   /** Full-text document over every name and description, unaccented, without Arabic diacritics. */
-  @Column({ name: 'search_document', type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  @Column({
+    name: 'search_document',
+    type: 'tsvector',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
   searchDocument?: string | null;
 
   /** The same text as one normalised string, for trigram (typo-tolerant) matching. */

@@ -103,7 +103,10 @@ export class UpdateProductInput {
   @MaxLength(64)
   categoryCode?: string | null;
 
-  @Field(() => LanguageCode, { nullable: true, description: 'Change the default language (needs its translation).' })
+  @Field(() => LanguageCode, {
+    nullable: true,
+    description: 'Change the default language (needs its translation).',
+  })
   @IsOptional()
   @IsEnum(LanguageCode)
   defaultLanguage?: LanguageCode | null;
@@ -146,7 +149,10 @@ export class ProductFilter {
   @MaxLength(200)
   search?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'A category; a parent category includes its children.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A category; a parent category includes its children.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -203,7 +209,8 @@ export class ProductsArgs extends PageArgs {
 
   @Field(() => ProductSort, {
     nullable: true,
-    description: 'RELEVANCE needs a search term (NEWEST without one). Default: RELEVANCE with a term, else NEWEST.',
+    description:
+      'RELEVANCE needs a search term (NEWEST without one). Default: RELEVANCE with a term, else NEWEST.',
   })
   @IsOptional()
   @IsEnum(ProductSort)

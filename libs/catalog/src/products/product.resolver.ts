@@ -35,7 +35,9 @@ export class ProductResolver {
     return this.search.list(rc, args.filter, args.sort, args.first, args.after);
   }
 
-  @Mutation(() => ProductModel, { description: 'Members of an APPROVED cooperative; the product starts as DRAFT.' })
+  @Mutation(() => ProductModel, {
+    description: 'Members of an APPROVED cooperative; the product starts as DRAFT.',
+  })
   @Policy.allow({ cooperative: { roles: CATALOG_ROLES, scope: { arg: 'input.cooperativeId' } } })
   createProduct(@Ctx() rc: RequestContext, @Args('input') input: CreateProductInput): Promise<ProductModel> {
     return this.productService.create(rc, input);

@@ -66,7 +66,11 @@ export class ProductService {
     return this.db.transaction(async () => {
       await this.access.assertApproved(input.cooperativeId);
       await this.checkCategory(input.categoryCode, 'input.categoryCode');
-      await this.checkCertifications(input.cooperativeId, input.certificationIds ?? [], 'input.certificationIds');
+      await this.checkCertifications(
+        input.cooperativeId,
+        input.certificationIds ?? [],
+        'input.certificationIds',
+      );
       const id = await this.insertWithFreeSlug(input, texts);
       await this.variants.insertMany(id, input.cooperativeId, input.variants, actor.userId, 'input.variants');
       await this.replaceImages(id, input.imageAssetIds ?? []);
@@ -78,7 +82,11 @@ export class ProductService {
   async update(rc: RequestContext, id: string, input: UpdateProductInput): Promise<ProductModel> {
     requireUuid(id, 'Product');
     return this.db.transaction(async () => {
-      const [current] = await this.db.query<{ cooperativeId: string; defaultLanguage: LanguageCode; status: string }>(
+      const [current] = await this.db.query<{
+        cooperativeId: string;
+        defaultLanguage: LanguageCode;
+        status: string;
+      }>(
         `SELECT cooperative_id AS "cooperativeId", default_language AS "defaultLanguage", status
            FROM products WHERE id = $1 FOR UPDATE`,
         [id],
@@ -87,10 +95,13 @@ export class ProductService {
       await this.access.assertApproved(current.cooperativeId);
       if (input.categoryCode != null) await this.checkCategory(input.categoryCode, 'input.categoryCode');
       if (input.certificationIds != null)
-        await this.checkCertifications(current.cooperativeId, input.certificationIds, 'input.certificationIds');
+        await this.checkCertifications(
+          current.cooperativeId,
+          input.certificationIds,
+          'input.certificationIds',
+        );
       if (input.translations != null || input.defaultLanguage != null) {
-        const translations =
-          input.translations ?? (await this.currentTranslations(id));
+        const translations = input.translations ?? (await this.currentTranslations(id));
         const texts = translationColumns(
           translations,
           input.defaultLanguage ?? current.defaultLanguage,
@@ -141,7 +152,9 @@ export class ProductService {
         [id, to, from],
       );
       if (moved.length === 0) {
-        const [row] = await this.db.query<{ status: string }>(`SELECT status FROM products WHERE id = $1`, [id]);
+        const [row] = await this.db.query<{ status: string }>(`SELECT status FROM products WHERE id = $1`, [
+          id,
+        ]);
         throw new InvalidStateTransitionError('Product', row?.status ?? 'unknown', to);
       }
       return this.get(id);
@@ -150,7 +163,10 @@ export class ProductService {
 
   /** A fresh read after a write. */
   async get(id: string): Promise<ProductModel> {
-    const [row] = await this.db.query<ProductRow>(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = $1`, [id]);
+    const [row] = await this.db.query<ProductRow>(
+      `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = $1`,
+      [id],
+    );
     if (!row) throw new NotFoundError('Product', id);
     return toProductModel(row);
   }
@@ -198,7 +214,11 @@ export class ProductService {
   }
 
   /** Every id must be a certification of this cooperative. */
-  private async checkCertifications(cooperativeId: string, ids: readonly string[], field: string): Promise<void> {
+  private async checkCertifications(
+    cooperativeId: string,
+    ids: readonly string[],
+    field: string,
+  ): Promise<void> {
     if (ids.length === 0) return;
     if (new Set(ids).size !== ids.length) throw BadUserInputError.field(field, 'lists a certification twice');
     const rows = await this.db.query<{ id: string }>(

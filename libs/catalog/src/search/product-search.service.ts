@@ -145,10 +145,11 @@ export class ProductSearchService {
       (row) => encodeCursor(plan.kind, plan.values(row)),
       (row) => toProductModel(row),
     );
-    return Object.assign(connection, {
+    const result: ProductConnection = Object.assign(connection, {
       facets: undefined,
       totals: () => (totals ??= this.totals(f)),
-    }) as ProductConnection;
+    });
+    return result;
   }
 
   /** Count and facets of the filtered set in one query. */
@@ -181,7 +182,11 @@ export class ProductSearchService {
         .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     return {
       totalCount: rows.find((r) => r.kind === 'total')?.count ?? 0,
-      facets: { categories: facet('category'), regions: facet('region'), certifications: facet('certification') },
+      facets: {
+        categories: facet('category'),
+        regions: facet('region'),
+        certifications: facet('certification'),
+      },
     };
   }
 
@@ -233,7 +238,9 @@ export class ProductSearchService {
         );
       }
       if (filter.inStock === false)
-        conditions.push(`NOT EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND v.stock > 0)`);
+        conditions.push(
+          `NOT EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND v.stock > 0)`,
+        );
     }
     return { where: conditions.join(' AND '), params, search: !!search };
   }

@@ -16,7 +16,10 @@ export class UpdateVariantArgs {
   @Max(MAX_PRICE_AMOUNT)
   priceAmount?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'New stock level; the difference is recorded as a movement.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'New stock level; the difference is recorded as a movement.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

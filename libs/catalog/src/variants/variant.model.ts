@@ -1,7 +1,9 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { MoneyModel } from '@taawoun/core';
 
-@ObjectType('VariantOption', { description: 'One option of a variant, e.g. weight=500g, size=M, colour=white.' })
+@ObjectType('VariantOption', {
+  description: 'One option of a variant, e.g. weight=500g, size=M, colour=white.',
+})
 export class VariantOptionModel {
   @Field()
   name!: string;

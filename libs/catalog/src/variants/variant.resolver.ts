@@ -15,7 +15,9 @@ export class VariantResolver {
     private readonly loaders: CatalogLoaders,
   ) {}
 
-  @Mutation(() => ProductVariantModel, { description: 'At most 100 variants per product; SKU unique in the cooperative.' })
+  @Mutation(() => ProductVariantModel, {
+    description: 'At most 100 variants per product; SKU unique in the cooperative.',
+  })
   @Policy.allow({ cooperative: { roles: CATALOG_ROLES, scope: { entity: 'product', arg: 'productId' } } })
   addVariant(
     @Ctx() rc: RequestContext,
@@ -39,7 +41,9 @@ export class VariantResolver {
     return this.variants.adjust(rc, args.variantId, args.delta, args.reason);
   }
 
-  @ResolveField(() => String, { description: 'The product name with the option values, e.g. "Miel de thym · 500g".' })
+  @ResolveField(() => String, {
+    description: 'The product name with the option values, e.g. "Miel de thym · 500g".',
+  })
   async name(
     @Parent() variant: ProductVariantModel,
     @Ctx() rc: RequestContext,

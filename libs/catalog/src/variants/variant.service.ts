@@ -59,7 +59,8 @@ export class VariantService {
   ): Promise<string[]> {
     const skus = variants.map((v) => v.sku);
     skus.forEach((sku, i) => {
-      if (skus.indexOf(sku) !== i) throw BadUserInputError.field(`${field}.${i}.sku`, `SKU ${sku} is given twice`);
+      if (skus.indexOf(sku) !== i)
+        throw BadUserInputError.field(`${field}.${i}.sku`, `SKU ${sku} is given twice`);
     });
     const taken = await this.db.query<{ sku: string }>(
       `SELECT sku FROM product_variants WHERE cooperative_id = $1 AND sku = ANY($2)`,
@@ -67,7 +68,10 @@ export class VariantService {
     );
     if (taken.length) {
       const i = skus.indexOf(taken[0].sku);
-      throw BadUserInputError.field(`${field}.${i}.sku`, `SKU ${taken[0].sku} is already used in this cooperative`);
+      throw BadUserInputError.field(
+        `${field}.${i}.sku`,
+        `SKU ${taken[0].sku} is already used in this cooperative`,
+      );
     }
     try {
       const rows = await this.db.query<{ id: string; stock: number }>(
@@ -133,7 +137,14 @@ export class VariantService {
       if (product.count >= MAX_VARIANTS)
         throw BadUserInputError.field('productId', `a product has at most ${MAX_VARIANTS} variants`);
       const [id] = await this.wrapField(() =>
-        this.insertMany(productId, product.cooperativeId, [input], actor.userId, 'input.variants', product.next),
+        this.insertMany(
+          productId,
+          product.cooperativeId,
+          [input],
+          actor.userId,
+          'input.variants',
+          product.next,
+        ),
       );
       return this.get(id);
     });
@@ -172,7 +183,12 @@ export class VariantService {
    * Adds `delta` (negative to remove) in one conditional UPDATE that also writes the movement:
    * concurrent adjustments serialise on the row and none is lost. Below zero → OUT_OF_STOCK.
    */
-  async adjust(rc: RequestContext, variantId: string, delta: number, reason: string): Promise<ProductVariantModel> {
+  async adjust(
+    rc: RequestContext,
+    variantId: string,
+    delta: number,
+    reason: string,
+  ): Promise<ProductVariantModel> {
     const actor = rc.requireActor();
     requireUuid(variantId, 'ProductVariant');
     return this.db.transaction(async () => {
@@ -189,9 +205,10 @@ export class VariantService {
         [variantId, delta, reason.trim(), actor.userId, MAX_STOCK],
       );
       if (moved.length === 0) {
-        const [row] = await this.db.query<{ stock: number }>(`SELECT stock FROM product_variants WHERE id = $1`, [
-          variantId,
-        ]);
+        const [row] = await this.db.query<{ stock: number }>(
+          `SELECT stock FROM product_variants WHERE id = $1`,
+          [variantId],
+        );
         if (row && row.stock + delta > MAX_STOCK)
           throw BadUserInputError.field('delta', `stock would exceed ${MAX_STOCK} units`);
         throw new OutOfStockError(`Only ${row?.stock ?? 0} in stock: cannot remove ${-delta}`, {

@@ -97,7 +97,7 @@ export class AppConfig {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  GRAPHQL_MAX_COST = 5000;
+  GRAPHQL_MAX_COST = 50_000;
 
   @Type(() => Number)
   @IsInt()
