@@ -7,13 +7,13 @@ import {
   Db,
   InvalidStateTransitionError,
   NotFoundError,
+  isAdmin,
   isUuid,
   requireUuid,
   type FieldProblem,
   type RequestContext,
 } from '@taawoun/core';
 import { AuditLogService } from '../audit/audit-log.service.js';
-import { canSee } from './cooperative-access.js';
 import type { CooperativeApplicationInput } from './cooperative.input.js';
 import { CooperativeLoader } from './cooperative.loader.js';
 import { COOPERATIVE_COLUMNS, rowToCooperativeModel, type CooperativeRow } from './cooperative.mapper.js';
@@ -53,17 +53,16 @@ export class CooperativeService {
         { field: id == null ? 'id' : 'slug', message: 'give exactly one of id or slug' },
       ]);
     }
-    let cooperative: CooperativeModel | null;
-    if (id != null) {
-      cooperative = isUuid(id) ? await this.loader.load(rc, id) : null;
-    } else {
-      const [row] = await this.db.query<CooperativeRow>(
-        `SELECT ${COOPERATIVE_COLUMNS} FROM cooperatives c WHERE c.slug = $1`,
-        [slug],
-      );
-      cooperative = row ? rowToCooperativeModel(row) : null;
-    }
-    return cooperative && canSee(rc.actor, cooperative) ? cooperative : null;
+    if (id != null && !isUuid(id)) return null;
+    // Visibility is part of the query: the public reads APPROVED rows only, members also their
+    // own cooperatives in any state, admins every row.
+    const [row] = await this.db.query<CooperativeRow>(
+      `SELECT ${COOPERATIVE_COLUMNS} FROM cooperatives c
+        WHERE ${id != null ? 'c.id = $1::uuid' : 'c.slug = $1'}
+          AND ($2::boolean OR c.status = 'APPROVED' OR c.id = ANY($3::uuid[]))`,
+      [id ?? slug, isAdmin(rc.actor), [...(rc.actor?.memberships.keys() ?? [])]],
+    );
+    return row ? this.loader.prime(rc, rowToCooperativeModel(row)) : null;
   }
 
   /** A signed-in user applies: the cooperative starts SUBMITTED and the applicant is its OWNER. */
