@@ -3,6 +3,7 @@ import {
   BadUserInputError,
   Db,
   InvalidStateTransitionError,
+  isAdmin,
   isUuid,
   LanguageCode,
   NotFoundError,
@@ -10,7 +11,7 @@ import {
   type FieldProblem,
   type RequestContext,
 } from '@taawoun/core';
-import { CatalogAccess, canManageView } from '../catalog-access.js';
+import { CatalogAccess } from '../catalog-access.js';
 import { PUBLIC_PRODUCT_SQL } from '../catalog-sql.js';
 import { VariantService } from '../variants/variant.service.js';
 import type { CreateProductInput, TranslationInput, UpdateProductInput } from './product.input.js';
@@ -49,15 +50,16 @@ export class ProductService {
   async find(rc: RequestContext, id?: string | null, slug?: string | null): Promise<ProductModel | null> {
     if ((id == null) === (slug == null)) throw BadUserInputError.field('id', 'give either id or slug');
     if (id != null && !isUuid(id)) return null;
-    const [row] = await this.db.query<ProductRow & { public: boolean }>(
-      `SELECT ${PRODUCT_COLUMNS}, ${PUBLIC_PRODUCT_SQL} AS public
+    // Visibility is part of the query: public products, or any product of the caller's own
+    // cooperatives, or every product for admins.
+    const [row] = await this.db.query<ProductRow>(
+      `SELECT ${PRODUCT_COLUMNS}
          FROM products p JOIN cooperatives c ON c.id = p.cooperative_id
-        WHERE ${id != null ? 'p.id = $1' : 'p.slug = $1'}`,
-      [id ?? slug],
+        WHERE ${id != null ? 'p.id = $1::uuid' : 'p.slug = $1'}
+          AND (${PUBLIC_PRODUCT_SQL} OR $2::boolean OR p.cooperative_id = ANY($3::uuid[]))`,
+      [id ?? slug, isAdmin(rc.actor), [...(rc.actor?.memberships.keys() ?? [])]],
     );
-    if (!row) return null;
-    if (!row.public && !canManageView(rc.actor, row.cooperativeId)) return null;
-    return toProductModel(row);
+    return row ? toProductModel(row) : null;
   }
 
   async create(rc: RequestContext, input: CreateProductInput): Promise<ProductModel> {
