@@ -43,6 +43,11 @@ describe('certifications', () => {
     expect(verified.data!.verifyCertification).toEqual({ id, verified: true, valid: true });
     const [row] = await t.sql(`SELECT verified_by FROM certifications WHERE id = $1`, [id]);
     expect(row.verified_by).toBe(admin.id);
+    const audit = await t.sql(
+      `SELECT actor_id, action FROM audit_log WHERE target_type = 'certification' AND target_id = $1`,
+      [id],
+    );
+    expect(audit).toEqual([{ actor_id: admin.id, action: 'certification.verify' }]);
   });
 
   it('stays valid on its expiry day and stops being valid the day after, with no write', async () => {

@@ -8,6 +8,7 @@ import {
   requireUuid,
   type RequestContext,
 } from '@taawoun/core';
+import { AuditLogService } from '@taawoun/cooperatives';
 import { CatalogAccess } from '../catalog-access.js';
 import { CERTIFICATION_COLUMNS } from '../catalog.loaders.js';
 import { pgError } from '../catalog-sql.js';
@@ -40,6 +41,7 @@ export class CertificationService {
   constructor(
     private readonly db: Db,
     private readonly access: CatalogAccess,
+    private readonly audit: AuditLogService,
     @Inject(LOGGER) private readonly log: Logger,
   ) {}
 
@@ -93,16 +95,20 @@ export class CertificationService {
   async verify(rc: RequestContext, id: string, verified: boolean): Promise<CertificationModel> {
     const actor = rc.requireActor();
     requireUuid(id, 'Certification');
-    const rows = await this.db.query<{ id: string }>(
-      `WITH updated AS (
-         UPDATE certifications
+    await this.db.transaction(async () => {
+      const rows = await this.db.query<{ id: string }>(
+        `UPDATE certifications
             SET verified = $2, verified_at = CASE WHEN $2 THEN now() END, verified_by = CASE WHEN $2 THEN $3::uuid END,
                 updated_at = now()
-          WHERE id = $1 RETURNING id)
-       SELECT id FROM updated`,
-      [id, verified, actor.userId],
-    );
-    if (!rows.length) throw new NotFoundError('Certification', id);
+          WHERE id = $1 RETURNING id`,
+        [id, verified, actor.userId],
+      );
+      if (!rows.length) throw new NotFoundError('Certification', id);
+      await this.audit.record(actor.userId, verified ? 'certification.verify' : 'certification.unverify', {
+        type: 'certification',
+        id,
+      });
+    });
     return this.get(id);
   }
 
