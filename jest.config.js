@@ -19,4 +19,7 @@ export default {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,
   maxWorkers: 2,
+  // Each test file loads NestJS afresh in its own module registry; recycle a worker past this
+  // much memory rather than let it grow (and take long to wind down at the end).
+  workerIdleMemoryLimit: '512MB',
 };
