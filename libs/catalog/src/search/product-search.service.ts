@@ -30,6 +30,7 @@ interface SortPlan {
 }
 
 interface PageRow extends ProductRow {
+  /** created_at as text: microsecond precision for the cursor (a JS Date keeps milliseconds). */
   createdAtKey: string;
   minPrice: number;
   rank: number;
@@ -46,7 +47,9 @@ const SORTS: Record<ProductSort, SortPlan> = {
   [ProductSort.NEWEST]: {
     kind: 'products:NEWEST',
     columns: [
-      { expr: 's."createdAtKey"::timestamptz', direction: 'DESC' },
+      // created_at itself (PRODUCT_COLUMNS' "createdAt"), not its text key, so the
+      // (created_at, id) index serves the order.
+      { expr: 's."createdAt"', direction: 'DESC' },
       { expr: 's.id', direction: 'DESC' },
     ],
     casts: ['::timestamptz', '::uuid'],
