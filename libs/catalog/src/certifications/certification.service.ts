@@ -7,11 +7,11 @@ import {
   NotFoundError,
   requireUuid,
   type RequestContext,
+  pgError,
 } from '@taawoun/core';
 import { AuditLogService } from '@taawoun/cooperatives';
 import { CatalogAccess } from '../catalog-access.js';
 import { CERTIFICATION_COLUMNS } from '../catalog.loaders.js';
-import { pgError } from '../catalog-sql.js';
 import type { CertificationInput } from './certification.input.js';
 import type { CertificationModel } from './certification.model.js';
 

@@ -6,9 +6,9 @@ import {
   OutOfStockError,
   requireUuid,
   type RequestContext,
+  pgError,
 } from '@taawoun/core';
 import { CatalogAccess } from '../catalog-access.js';
-import { pgError } from '../catalog-sql.js';
 import { MAX_VARIANTS } from '../products/product.input.js';
 import { MAX_STOCK, type VariantInput } from './variant.input.js';
 import { toVariantModel, VARIANT_COLUMNS, type VariantRow } from './variant.mapper.js';

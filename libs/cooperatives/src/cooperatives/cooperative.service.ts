@@ -12,6 +12,7 @@ import {
   requireUuid,
   type FieldProblem,
   type RequestContext,
+  uniqueViolation,
 } from '@taawoun/core';
 import { AuditLogService } from '../audit/audit-log.service.js';
 import type { CooperativeApplicationInput } from './cooperative.input.js';
@@ -20,7 +21,6 @@ import { COOPERATIVE_COLUMNS, rowToCooperativeModel, type CooperativeRow } from 
 import type { CooperativeModel } from './cooperative.model.js';
 import { CooperativeStatus } from './cooperative-status.js';
 import { nextFreeSlug, slugify } from './slug.js';
-import { uniqueViolation } from './unique-violation.js';
 
 /** Members may not edit a profile an admin is reviewing, nor one that was rejected. */
 const LOCKED_FOR_MEMBERS: ReadonlySet<CooperativeStatus> = new Set([

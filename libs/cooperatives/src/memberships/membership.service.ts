@@ -7,9 +7,9 @@ import {
   manyByKey,
   requireUuid,
   type RequestContext,
+  uniqueViolation,
 } from '@taawoun/core';
 import type { CooperativeMembershipModel } from './membership.model.js';
-import { uniqueViolation } from '../cooperatives/unique-violation.js';
 
 interface MembershipRow {
   id: string;

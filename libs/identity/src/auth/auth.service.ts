@@ -7,8 +7,8 @@ import {
   UnauthenticatedError,
   type LanguageCode,
   type PlatformRole,
+  uniqueViolation,
 } from '@taawoun/core';
-import { QueryFailedError } from 'typeorm';
 import type { AuthPayload } from '../users/user.model.js';
 import type { LoginInput, RegisterInput } from './auth.input.js';
 import { assertAcceptableAccount } from '../users/account-rules.js';
@@ -70,7 +70,7 @@ export class AuthService {
         }),
       );
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      if (uniqueViolation(error) !== null) {
         throw new ConflictError('An account with this e-mail already exists', 'input.email');
       }
       throw error;
