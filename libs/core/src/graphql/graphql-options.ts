@@ -37,11 +37,7 @@ function flatten(errors: readonly GraphQLError[]): GraphQLError[] {
     return nested.map((inner) => {
       if (inner instanceof GraphQLError) return inner;
       const e = inner as MercuriusErrorLike;
-      const code =
-        e.code === 'MER_ERR_GQL_QUERY_DEPTH'
-          ? ErrorCode.QUERY_TOO_COMPLEX
-          : ErrorCode.GRAPHQL_VALIDATION_FAILED;
-      return new GraphQLError(e.message, { extensions: { code } });
+      return new GraphQLError(e.message, { extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED } });
     });
   });
 }
@@ -65,7 +61,6 @@ export function graphqlOptions(config: AppConfig): MercuriusDriverConfig {
     allowBatchedQueries: false,
     // Per-request validation rules (the cost limit needs the variables) rule out Mercurius' query cache.
     cache: false,
-    queryDepth: limits.maxDepth,
     validationRules: ({ variables, operationName }) => limitRules(limits, variables, operationName),
     context: (request: FastifyRequest, reply: FastifyReply): GraphqlContext => ({
       rc: request.rc ?? new RequestContext(request.id, request.ip, request.headers.authorization ?? null),

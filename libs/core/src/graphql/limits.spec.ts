@@ -14,6 +14,26 @@ function cost(query: string, maxCost = 1_000_000): string[] {
   return validate(schema, parse(query), rules).map((e) => e.message);
 }
 
+describe('query depth', () => {
+  it('counts nested fields through fragments and refuses past the limit', () => {
+    const rules = limitRules({ maxDepth: 3, maxCost: 1_000_000, maxAliases: 30, production: false }, {});
+    const check = (query: string) => validate(schema, parse(query), rules).map((e) => e.message);
+    expect(check('{ things { edges { cursor } } }')).toEqual([]);
+    expect(check('{ things { edges { node { id } } } }')).toEqual([
+      'The query depth is 4, more than the limit of 3',
+    ]);
+    expect(check('{ things { ...F } } fragment F on ThingConnection { edges { node { id } } }')).toEqual([
+      'The query depth is 4, more than the limit of 3',
+    ]);
+  });
+
+  it('does not count introspection (refused in production; GraphiQL needs it deep)', () => {
+    const rules = limitRules({ maxDepth: 3, maxCost: 100, maxAliases: 30, production: false }, {});
+    const deep = '{ __schema { types { fields { type { ofType { ofType { ofType { name } } } } } } } }';
+    expect(validate(schema, parse(deep), rules)).toEqual([]);
+  });
+});
+
 describe('query cost', () => {
   it('counts a connection page `first` times, and its edges once', () => {
     // tags: 1 + name 1 × 10 = 11; node: 1 + id 1 + tags 11 = 13; edges: 1 + cursor 1 + node 13 = 15; connection: 1 + 15 × 100

@@ -5,9 +5,10 @@ import {
   getNamedType,
   isListType,
   getNullableType,
+  type ASTVisitor,
+  type SelectionNode,
   type ValidationContext,
   type ValidationRule,
-  type ASTVisitor,
 } from 'graphql';
 import {
   createComplexityRule,
@@ -22,6 +23,52 @@ export interface GraphqlLimits {
   maxCost: number;
   maxAliases: number;
   production: boolean;
+}
+
+/** Introspection (`__schema`, `__type`) is refused in production and free elsewhere (GraphiQL needs depth 15). */
+function isIntrospection(name: string): boolean {
+  return name === '__schema' || name === '__type';
+}
+
+/**
+ * Refuses an operation whose selections nest deeper than `max` fields (fragments followed),
+ * before anything executes. Introspection is not counted: see {@link isIntrospection}.
+ */
+export function maxDepthRule(max: number): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => {
+    const depthOf = (selections: readonly SelectionNode[], seen: ReadonlySet<string>): number => {
+      let deepest = 0;
+      for (const selection of selections) {
+        if (selection.kind === Kind.FIELD) {
+          if (isIntrospection(selection.name.value)) continue;
+          const below = selection.selectionSet ? depthOf(selection.selectionSet.selections, seen) : 0;
+          deepest = Math.max(deepest, 1 + below);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          deepest = Math.max(deepest, depthOf(selection.selectionSet.selections, seen));
+        } else {
+          const name = selection.name.value;
+          const fragment = context.getFragment(name);
+          if (fragment && !seen.has(name)) {
+            deepest = Math.max(deepest, depthOf(fragment.selectionSet.selections, new Set([...seen, name])));
+          }
+        }
+      }
+      return deepest;
+    };
+    return {
+      OperationDefinition(node) {
+        const depth = depthOf(node.selectionSet.selections, new Set());
+        if (depth > max) {
+          context.reportError(
+            new GraphQLError(`The query depth is ${depth}, more than the limit of ${max}`, {
+              nodes: [node],
+              extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'depth', max, actual: depth },
+            }),
+          );
+        }
+      },
+    };
+  };
 }
 
 /** Refuses documents with more than `max` aliases, the cheapest way to multiply work in one request. */
@@ -50,6 +97,7 @@ export function maxAliasesRule(max: number): ValidationRule {
  * its children.
  */
 const paginationEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (isIntrospection(field.name)) return 0;
   // A connection's `edges` list is already counted `first` times by the connection field.
   if (field.name === 'edges') return 1 + childComplexity;
   if (field.args.some((a) => a.name === 'first')) {
@@ -83,6 +131,7 @@ export function limitRules(
         }),
     }),
     maxAliasesRule(limits.maxAliases),
+    maxDepthRule(limits.maxDepth),
   ];
   if (limits.production) rules.push(NoSchemaIntrospectionCustomRule);
   return rules;
