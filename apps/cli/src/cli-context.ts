@@ -1,15 +1,14 @@
 import 'reflect-metadata';
 import {
-  ConfigError,
   createLogger,
+  databaseOptions,
   environment,
-  loadConfig,
+  loadConfigOrExit,
   resolveDatabase,
   type AppConfig,
 } from '@taawoun/core';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { databaseOptions } from '@taawoun/core';
 import { ENTITIES, MIGRATIONS } from '../../api/src/orm.js';
 
 export interface CliContext {
@@ -28,17 +27,8 @@ export async function runCli(
   options: { databaseUrl?: string; exit?: boolean } = {},
 ): Promise<number> {
   const { databaseUrl, exit = true } = options;
-  let config: AppConfig;
-  try {
-    config = loadConfig(environment());
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
-  const logger = createLogger({ ...config, LOG_LEVEL: config.LOG_LEVEL }, name);
+  const config = loadConfigOrExit(environment());
+  const logger = createLogger(config, name);
   const database = databaseUrl
     ? { url: databaseUrl, stop: () => Promise.resolve() }
     : await resolveDatabase(config, logger);

@@ -6,7 +6,7 @@ import {
   createLogger,
   ensureDatabase,
   environment,
-  loadConfig,
+  loadConfigOrExit,
   resolveDatabase,
   withDatabase,
 } from '@taawoun/core';
@@ -23,7 +23,7 @@ if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name)) {
   process.stderr.write('usage: npm run migration:generate -- PascalCaseName\n');
   process.exit(2);
 }
-const config = loadConfig(environment());
+const config = loadConfigOrExit(environment());
 const server = await resolveDatabase(config, createLogger(config, 'migration:generate'));
 const scratch = `taawoun_generate_${randomBytes(4).toString('hex')}`;
 let code: number;

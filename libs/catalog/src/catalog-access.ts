@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Db, ForbiddenError, isAdmin, NotFoundError, type Actor } from '@taawoun/core';
-
-/** Whether the caller may see a cooperative's unpublished products: its members and admins. */
-export function canManageView(actor: Actor | null, cooperativeId: string): boolean {
-  return isAdmin(actor) || !!actor?.memberships.has(cooperativeId);
-}
+import { Db, ForbiddenError, NotFoundError } from '@taawoun/core';
 
 /**
  * Write-side checks shared by products, variants and certifications. The policy guard has

@@ -3,7 +3,6 @@ export * from './cooperatives/cooperative-status.js';
 export * from './cooperatives/cooperative.entity.js';
 export * from './cooperatives/cooperative.model.js';
 export * from './cooperatives/cooperative.service.js';
-export * from './cooperatives/cooperative-access.js';
 export * from './audit/audit-log.entity.js';
 export * from './audit/audit-log.service.js';
 export * from './documents/cooperative-document.entity.js';

@@ -10,6 +10,7 @@ import {
   requireUuid,
   type FieldProblem,
   type RequestContext,
+  memberCooperativeIds,
 } from '@taawoun/core';
 import { CatalogAccess } from '../catalog-access.js';
 import { PUBLIC_PRODUCT_SQL } from '../catalog-sql.js';
@@ -57,7 +58,7 @@ export class ProductService {
          FROM products p JOIN cooperatives c ON c.id = p.cooperative_id
         WHERE ${id != null ? 'p.id = $1::uuid' : 'p.slug = $1'}
           AND (${PUBLIC_PRODUCT_SQL} OR $2::boolean OR p.cooperative_id = ANY($3::uuid[]))`,
-      [id ?? slug, isAdmin(rc.actor), [...(rc.actor?.memberships.keys() ?? [])]],
+      [id ?? slug, isAdmin(rc.actor), memberCooperativeIds(rc.actor)],
     );
     return row ? toProductModel(row) : null;
   }

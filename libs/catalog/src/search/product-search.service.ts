@@ -11,8 +11,8 @@ import {
   type CursorValue,
   type KeysetColumn,
   type RequestContext,
+  isAdminOrMemberOf,
 } from '@taawoun/core';
-import { canManageView } from '../catalog-access.js';
 import { PUBLIC_PRODUCT_SQL, validCertificationSql } from '../catalog-sql.js';
 import type { ProductFilter } from '../products/product.input.js';
 import { PRODUCT_COLUMNS, toProductModel, type ProductRow } from '../products/product.mapper.js';
@@ -215,7 +215,7 @@ export class ProductSearchService {
     }
     if (filter.cooperativeId) {
       conditions.push(`p.cooperative_id = ${p(filter.cooperativeId)}`);
-      if (!canManageView(rc.actor, filter.cooperativeId)) conditions.push(PUBLIC_PRODUCT_SQL);
+      if (!isAdminOrMemberOf(rc.actor, filter.cooperativeId)) conditions.push(PUBLIC_PRODUCT_SQL);
     } else {
       conditions.push(PUBLIC_PRODUCT_SQL);
     }

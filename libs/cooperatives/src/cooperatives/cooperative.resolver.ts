@@ -6,6 +6,7 @@ import {
   PageArgs,
   PlatformRole,
   type RequestContext,
+  isAdminOrMemberOf,
 } from '@taawoun/core';
 import { Policy } from '@taawoun/identity';
 import { CooperativeConnection } from '../directory/cooperative-connection.model.js';
@@ -14,7 +15,6 @@ import { CooperativeMembershipModel } from '../memberships/membership.model.js';
 import { MembershipService } from '../memberships/membership.service.js';
 import { ProvinceModel, RegionModel } from '../regions/region.model.js';
 import { CooperativeReviewService } from '../review/cooperative-review.service.js';
-import { canSeeInternals } from './cooperative-access.js';
 import { CooperativeGeoLoader } from './cooperative-geo.loader.js';
 import { CooperativeApplicationInput, CooperativeFilter } from './cooperative.input.js';
 import { CooperativeModel, ReviewNoteModel } from './cooperative.model.js';
@@ -108,7 +108,7 @@ export class CooperativeResolver {
     @Parent() cooperative: CooperativeModel,
     @Ctx() rc: RequestContext,
   ): Promise<ReviewNoteModel[]> {
-    if (!canSeeInternals(rc.actor, cooperative.id)) throw new ForbiddenError('Review notes are internal');
+    if (!isAdminOrMemberOf(rc.actor, cooperative.id)) throw new ForbiddenError('Review notes are internal');
     return this.reviews.notesOf(rc, cooperative.id);
   }
 
@@ -119,7 +119,7 @@ export class CooperativeResolver {
     @Parent() cooperative: CooperativeModel,
     @Ctx() rc: RequestContext,
   ): Promise<CooperativeMembershipModel[]> {
-    if (!canSeeInternals(rc.actor, cooperative.id)) throw new ForbiddenError('Members are internal');
+    if (!isAdminOrMemberOf(rc.actor, cooperative.id)) throw new ForbiddenError('Members are internal');
     return this.memberships.membersOf(rc, cooperative.id);
   }
 }

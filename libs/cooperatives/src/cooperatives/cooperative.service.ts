@@ -13,6 +13,7 @@ import {
   type FieldProblem,
   type RequestContext,
   uniqueViolation,
+  memberCooperativeIds,
 } from '@taawoun/core';
 import { AuditLogService } from '../audit/audit-log.service.js';
 import type { CooperativeApplicationInput } from './cooperative.input.js';
@@ -60,7 +61,7 @@ export class CooperativeService {
       `SELECT ${COOPERATIVE_COLUMNS} FROM cooperatives c
         WHERE ${id != null ? 'c.id = $1::uuid' : 'c.slug = $1'}
           AND ($2::boolean OR c.status = 'APPROVED' OR c.id = ANY($3::uuid[]))`,
-      [id ?? slug, isAdmin(rc.actor), [...(rc.actor?.memberships.keys() ?? [])]],
+      [id ?? slug, isAdmin(rc.actor), memberCooperativeIds(rc.actor)],
     );
     return row ? this.loader.prime(rc, rowToCooperativeModel(row)) : null;
   }

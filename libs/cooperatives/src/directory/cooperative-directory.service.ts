@@ -12,6 +12,7 @@ import {
   type Connection,
   type KeysetColumn,
   type RequestContext,
+  memberCooperativeIds,
 } from '@taawoun/core';
 import type { CooperativeFilter } from '../cooperatives/cooperative.input.js';
 import { CooperativeLoader } from '../cooperatives/cooperative.loader.js';
@@ -62,8 +63,7 @@ export class CooperativeDirectoryService {
     const where: string[] = [];
     const actor = rc.actor;
     if (!isAdmin(actor)) {
-      const own = [...(actor?.memberships.keys() ?? [])];
-      where.push(`(c.status = 'APPROVED' OR c.id = ANY(${param(own)}::uuid[]))`);
+      where.push(`(c.status = 'APPROVED' OR c.id = ANY(${param(memberCooperativeIds(actor))}::uuid[]))`);
     }
     if (f.status) where.push(`c.status = ${param(f.status)}`);
     if (f.sector) where.push(`c.sector = ${param(f.sector)}`);

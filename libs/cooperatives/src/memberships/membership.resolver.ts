@@ -8,9 +8,9 @@ import {
   PlatformRole,
   oneByKey,
   type RequestContext,
+  isAdminOrMemberOf,
 } from '@taawoun/core';
 import { Policy, UserModel } from '@taawoun/identity';
-import { canSeeInternals } from '../cooperatives/cooperative-access.js';
 import { CooperativeModel } from '../cooperatives/cooperative.model.js';
 import { CooperativeService } from '../cooperatives/cooperative.service.js';
 import { CooperativeMembershipModel } from './membership.model.js';
@@ -64,7 +64,7 @@ export class MembershipResolver {
     @Parent() membership: CooperativeMembershipModel,
     @Ctx() rc: RequestContext,
   ): Promise<UserModel> {
-    if (rc.actor?.userId !== membership.userId && !canSeeInternals(rc.actor, membership.cooperativeId)) {
+    if (rc.actor?.userId !== membership.userId && !isAdminOrMemberOf(rc.actor, membership.cooperativeId)) {
       throw new ForbiddenError('Members are internal');
     }
     const user = await rc.loaders

@@ -17,9 +17,9 @@ export class AppConfig {
   NODE_ENV: NodeEnv = 'development';
 
   @Type(() => Number)
-  @IsInt()
   @Min(0)
   @Max(65535)
+  @IsInt()
   PORT = 3000;
 
   @IsOptional()
@@ -56,19 +56,19 @@ export class AppConfig {
   SMTP_URL?: string;
 
   @Type(() => Number)
-  @IsInt()
   @Min(1)
+  @IsInt()
   CARD_HOLD_MINUTES = 30;
 
   @Type(() => Number)
-  @IsInt()
   @Min(0)
+  @IsInt()
   PAYOUT_HOLD_DAYS = 7;
 
   @Type(() => Number)
-  @IsInt()
   @Min(0)
   @Max(10000)
+  @IsInt()
   COMMISSION_BPS = 500;
 
   @Type(() => Boolean)
@@ -84,30 +84,30 @@ export class AppConfig {
 
   /** Largest accepted HTTP request body, in bytes (GraphQL and JSON). */
   @Type(() => Number)
-  @IsInt()
   @Min(1024)
+  @IsInt()
   BODY_LIMIT_BYTES = 1_048_576;
 
   /** GraphQL limits: deepest selection, highest estimated cost, most aliases in one document. */
   @Type(() => Number)
-  @IsInt()
   @Min(1)
+  @IsInt()
   GRAPHQL_MAX_DEPTH = 10;
 
   @Type(() => Number)
-  @IsInt()
   @Min(1)
+  @IsInt()
   GRAPHQL_MAX_COST = 50_000;
 
   @Type(() => Number)
-  @IsInt()
   @Min(1)
+  @IsInt()
   GRAPHQL_MAX_ALIASES = 30;
 
   /** Size of the TypeORM connection pool of each process. */
   @Type(() => Number)
-  @IsInt()
   @Min(1)
+  @IsInt()
   DATABASE_POOL_SIZE = 10;
 
   get publicUrl(): string {

@@ -15,6 +15,10 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe('loadConfig', () => {
+  it('says a non-number is not an integer, rather than out of range', () => {
+    expect(problemsOf({ PORT: 'abc' })).toEqual(['PORT must be an integer number']);
+  });
+
   it('has working defaults for development', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({

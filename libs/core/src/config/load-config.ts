@@ -48,3 +48,17 @@ function flatten(errors: ValidationError[]): string[] {
     ),
   );
 }
+
+/**
+ * {@link loadConfig} for a process entry point: a bad value prints every problem, naming each
+ * variable, and exits with EX_CONFIG (78) instead of a stack trace.
+ */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78);
+  }
+}

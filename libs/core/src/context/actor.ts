@@ -28,9 +28,12 @@ export function isAdmin(actor: Actor | null | undefined): boolean {
   return !!actor?.platformRoles.has(PlatformRole.ADMIN);
 }
 
-export function cooperativeRoleOf(
-  actor: Actor | null | undefined,
-  cooperativeId: string,
-): CooperativeRole | undefined {
-  return actor?.memberships.get(cooperativeId);
+/** Admins and the cooperative's own members: who may see its non-public data (drafts, internals). */
+export function isAdminOrMemberOf(actor: Actor | null | undefined, cooperativeId: string): boolean {
+  return isAdmin(actor) || !!actor?.memberships.has(cooperativeId);
+}
+
+/** The ids of the cooperatives the caller works for, to scope SQL (`id = ANY($n::uuid[])`). */
+export function memberCooperativeIds(actor: Actor | null | undefined): string[] {
+  return [...(actor?.memberships.keys() ?? [])];
 }
