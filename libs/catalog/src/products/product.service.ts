@@ -146,12 +146,9 @@ export class ProductService {
       await this.access.assertApproved(cooperativeId);
       const from = PRODUCT_TRANSITIONS[to];
       const moved = await this.db.query<{ id: string }>(
-        // Wrapped in a SELECT: TypeORM answers [rows, count] for a bare UPDATE.
-        `WITH moved AS (
-           UPDATE products SET status = $2::varchar, updated_at = now(),
-                  published_at = CASE WHEN $2::varchar = 'PUBLISHED' THEN now() ELSE published_at END
-            WHERE id = $1 AND status = ANY($3::varchar[]) RETURNING id)
-         SELECT id FROM moved`,
+        `UPDATE products SET status = $2::varchar, updated_at = now(),
+                published_at = CASE WHEN $2::varchar = 'PUBLISHED' THEN now() ELSE published_at END
+          WHERE id = $1 AND status = ANY($3::varchar[]) RETURNING id`,
         [id, to, from],
       );
       if (moved.length === 0) {

@@ -46,13 +46,10 @@ export class RefreshTokenService {
   async consume(token: string): Promise<Consumption> {
     const hash = digest(token);
     const [rotated] = await this.db.query<{ user_id: string; family_id: string }>(
-      // Wrapped in a CTE: TypeORM answers [rows, rowCount] for a bare UPDATE, rows for a SELECT.
-      `WITH rotated AS (
-         UPDATE refresh_tokens t SET used_at = now()
-          WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now()
-            AND NOT EXISTS (SELECT 1 FROM refresh_tokens f WHERE f.family_id = t.family_id AND f.revoked_at IS NOT NULL)
-          RETURNING t.user_id, t.family_id)
-       SELECT user_id, family_id FROM rotated`,
+      `UPDATE refresh_tokens t SET used_at = now()
+        WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now()
+          AND NOT EXISTS (SELECT 1 FROM refresh_tokens f WHERE f.family_id = t.family_id AND f.revoked_at IS NOT NULL)
+        RETURNING t.user_id, t.family_id`,
       [hash],
     );
     if (rotated) return { kind: 'rotated', userId: rotated.user_id, familyId: rotated.family_id };

@@ -68,7 +68,7 @@ export async function ensureAdminAccount(
 }
 
 async function grantAdmin(sql: SqlRunner, email: string): Promise<AdminAccountResult | null> {
-  // A CTE so the UPDATE's outcome comes back as rows (TypeORM answers [rows, count] for a bare UPDATE).
+  // One statement tells apart "no such account", "granted now" and "already an admin".
   const [row] = (await sql.query(
     `WITH target AS (SELECT id, platform_roles FROM users WHERE email = $1 FOR UPDATE),
           granted AS (
