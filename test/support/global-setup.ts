@@ -6,7 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+// eslint-disable-next-line no-restricted-imports -- Jest's global setup runs outside its module registry: no path aliases
 import { startEmbeddedPostgres } from '../../libs/core/src/database/embedded-postgres.ts';
+// eslint-disable-next-line no-restricted-imports -- as above
 import type { EmbeddedPostgresHandle } from '../../libs/core/src/database/embedded-postgres.ts';
 
 declare global {
