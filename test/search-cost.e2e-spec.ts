@@ -31,6 +31,8 @@ describe('search input bounds', () => {
     ['nine words', 'un deux trois quatre cinq six sept huit neuf'],
     ['nine words glued by punctuation', 'a-b-c-d-e-f-g-h-i'],
     ['a word longer than 40 letters', `miel ${'a'.repeat(41)}`],
+    // Already refused before this change (@MaxLength(200)); kept so the whole-phrase bound stays.
+    ['a phrase longer than 200 characters', `${'miel '.repeat(40)}x`],
   ])('refuses %s with BAD_USER_INPUT naming filter.search', async (_, search) => {
     const res = await t.gql(SEARCH, { filter: { search } });
     expect(res.data).toBeNull();
