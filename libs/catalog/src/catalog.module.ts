@@ -17,6 +17,7 @@ import { ProductConnectionResolver } from './products/product-connection.resolve
 import { ProductFieldsResolver } from './products/product-fields.resolver.js';
 import { ProductResolver } from './products/product.resolver.js';
 import { ProductService } from './products/product.service.js';
+import { ProductSearchRepository } from './search/product-search.repository.js';
 import { ProductSearchService } from './search/product-search.service.js';
 import { VariantResolver } from './variants/variant.resolver.js';
 import { VariantService } from './variants/variant.service.js';
@@ -31,6 +32,7 @@ import { VariantService } from './variants/variant.service.js';
     CatalogLoaders,
     ProductService,
     ProductSearchService,
+    ProductSearchRepository,
     VariantService,
     CertificationService,
     ProductResolver,

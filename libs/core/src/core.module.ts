@@ -42,7 +42,15 @@ export class CoreModule {
       module: CoreModule,
       imports: [
         TypeOrmModule.forRoot(
-          databaseOptions(config, options.databaseUrl, options.entities, options.migrations, options.logger),
+          databaseOptions(
+            config,
+            options.databaseUrl,
+            options.entities,
+            options.migrations,
+            options.logger,
+            // Client requests are bounded; the worker's jobs and maintenance are not.
+            api ? config.DATABASE_STATEMENT_TIMEOUT_MS : 0,
+          ),
         ),
         ...(api ? [GraphQLModule.forRoot({ driver: MercuriusDriver, ...graphqlOptions(config) })] : []),
       ],

@@ -17,6 +17,6 @@ export class CooperativeProductsResolver {
     @Ctx() rc: RequestContext,
     @Args() page: PageArgs,
   ): Promise<ProductConnection> {
-    return this.search.list(rc, { cooperativeId: cooperative.id }, null, page.first, page.after);
+    return this.search.forCooperative(rc, cooperative.id, page.first, page.after);
   }
 }

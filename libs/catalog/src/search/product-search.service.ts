@@ -12,12 +12,25 @@ import {
   type KeysetColumn,
   type RequestContext,
   isAdminOrMemberOf,
+  manyByKey,
 } from '@taawoun/core';
 import { PUBLIC_PRODUCT_SQL, validCertificationSql } from '../catalog-sql.js';
 import type { ProductFilter } from '../products/product.input.js';
-import { PRODUCT_COLUMNS, toProductModel, type ProductRow } from '../products/product.mapper.js';
+import { PRODUCT_COLUMNS, toProductModel } from '../products/product.mapper.js';
 import type { ProductConnection, ProductTotals } from '../products/product.model.js';
 import { ProductSort } from '../products/product-status.js';
+import {
+  ProductSearchRepository,
+  type ProductPageRow,
+  type ProductWhere,
+  type SearchExpansion,
+  type TotalsRow,
+} from './product-search.repository.js';
+
+/** At most this many words in a search phrase: each is expanded with its typo neighbours. */
+export const MAX_SEARCH_WORDS = 8;
+/** The longest word of a search phrase (the vocabulary keeps words of 3 to 40 letters). */
+export const MAX_SEARCH_WORD_LENGTH = 40;
 
 /** How one sort orders rows: its keyset columns (ending with the id) and cursor value types. */
 interface SortPlan {
@@ -29,19 +42,7 @@ interface SortPlan {
   values: (row: PageRow) => CursorValue[];
 }
 
-interface PageRow extends ProductRow {
-  /** created_at as text: microsecond precision for the cursor (a JS Date keeps milliseconds). */
-  createdAtKey: string;
-  minPrice: number;
-  rank: number;
-}
-
-/** A WHERE clause with its parameters, built once per request and shared by page and totals. */
-interface FilterSql {
-  where: string;
-  params: unknown[];
-  search: boolean;
-}
+type PageRow = ProductPageRow;
 
 const SORTS: Record<ProductSort, SortPlan> = {
   [ProductSort.NEWEST]: {
@@ -91,7 +92,10 @@ const SORTS: Record<ProductSort, SortPlan> = {
  */
 @Injectable()
 export class ProductSearchService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly repository: ProductSearchRepository,
+  ) {}
 
   async list(
     rc: RequestContext,
@@ -101,7 +105,7 @@ export class ProductSearchService {
     after: string | null | undefined,
   ): Promise<ProductConnection> {
     const size = pageSize(first);
-    const f = this.filterSql(rc, filter ?? {});
+    const f = await this.filterSql(rc, filter ?? {});
     // RELEVANCE needs a term; without one it is NEWEST (and so is the default).
     const effective =
       sort && (sort !== ProductSort.RELEVANCE || f.search)
@@ -111,22 +115,10 @@ export class ProductSearchService {
           : ProductSort.NEWEST;
     const plan = SORTS[effective];
     const params = [...f.params];
-    let keyset = 'TRUE';
-    if (after) {
-      const values = decodeCursor(after, plan.kind, plan.columns.length, 'after');
-      const placeholders = values.map((v) => {
-        params.push(v);
-        return params.length;
-      });
-      // Typed placeholders: the planner compares like with like (timestamptz, uuid, float8).
-      keyset = keysetAfter(plan.columns, placeholders[0]).replace(
-        /\$(\d+)/g,
-        (_, n: string) => `$${n}${plan.casts[Number(n) - placeholders[0]]}`,
-      );
-    }
+    const keyset = keysetSql(plan, after, params);
     params.push(size + 1);
     const rows = await this.db.query<PageRow>(
-      `${f.search ? `WITH ${SEARCH_CTE}` : ''}
+      `${f.search ? `WITH ${searchCte(f)}` : ''}
        SELECT * FROM (
          SELECT ${PRODUCT_COLUMNS}, p.created_at::text AS "createdAtKey", p.min_price_amount AS "minPrice",
                 ${f.search ? `(ts_rank(p.search_document, sq.q) + word_similarity(sq.t, p.search_text))::float8` : '0::float8'} AS rank
@@ -150,47 +142,68 @@ export class ProductSearchService {
     );
     const result: ProductConnection = Object.assign(connection, {
       facets: undefined,
-      totals: () => (totals ??= this.totals(f)),
+      totals: () => (totals ??= this.repository.totals(f, `''`).then(toTotals)),
     });
     return result;
   }
 
-  /** Count and facets of the filtered set in one query. */
-  private async totals(f: FilterSql): Promise<ProductTotals> {
-    const rows = await this.db.query<{ kind: string; value: string | null; count: number }>(
-      `${f.search ? `WITH ${SEARCH_CTE},` : 'WITH'} filtered AS (
-         SELECT p.id, p.category_code, pr.region_code
-           FROM products p
-           JOIN cooperatives c ON c.id = p.cooperative_id
-           JOIN provinces pr ON pr.code = c.province_code
-           ${f.search ? 'CROSS JOIN sq' : ''}
-          WHERE ${f.where})
-       SELECT 'total' AS kind, NULL AS value, count(*)::int AS count FROM filtered
-       UNION ALL
-       SELECT 'category', category_code, count(*)::int FROM filtered GROUP BY category_code
-       UNION ALL
-       SELECT 'region', region_code, count(*)::int FROM filtered GROUP BY region_code
-       UNION ALL
-       SELECT 'certification', ce.type, count(DISTINCT f.id)::int
-         FROM filtered f
-         JOIN product_certifications pc ON pc.product_id = f.id
-         JOIN certifications ce ON ce.id = pc.certification_id AND ${validCertificationSql('ce')}
-        GROUP BY ce.type`,
-      f.params,
+  /**
+   * `Cooperative.products`: a page of one cooperative's products, newest first (drafts and
+   * archived ones too for its members and admins). Batched per request: the pages of every
+   * cooperative asked with the same `first`/`after` load in one statement, and their totals
+   * (when selected) in one more, however many cooperatives the request lists.
+   */
+  async forCooperative(
+    rc: RequestContext,
+    cooperativeId: string,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<ProductConnection> {
+    const size = pageSize(first);
+    const plan = SORTS[ProductSort.NEWEST];
+    const keysetParams: unknown[] = [null, null, null]; // $1-$3 are the ids, full ids and limit
+    const keyset = keysetSql(plan, after, keysetParams);
+    const fullIds = (ids: readonly string[]) => ids.filter((id) => isAdminOrMemberOf(rc.actor, id));
+    const rows = await rc.loaders
+      .get<string, PageRow[]>(`catalog.cooperativeProducts:${size}:${after ?? ''}`, async (ids) => {
+        const found = await this.repository.cooperativePages(
+          ids,
+          fullIds(ids),
+          size + 1,
+          keyset,
+          keysetParams.slice(3),
+        );
+        return manyByKey(ids, found, (r) => r.cooperativeId);
+      })
+      .load(cooperativeId);
+    const connection = toConnection(
+      rows,
+      size,
+      0,
+      (row) => encodeCursor(plan.kind, plan.values(row)),
+      (row) => toProductModel(row),
     );
-    const facet = (kind: string) =>
-      rows
-        .filter((r) => r.kind === kind)
-        .map((r) => ({ value: r.value ?? '', count: r.count }))
-        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    return {
-      totalCount: rows.find((r) => r.kind === 'total')?.count ?? 0,
-      facets: {
-        categories: facet('category'),
-        regions: facet('region'),
-        certifications: facet('certification'),
-      },
-    };
+    const totals = () =>
+      rc.loaders
+        .get<string, ProductTotals>('catalog.cooperativeProductTotals', async (ids) => {
+          const found = await this.repository.totals(
+            { where: ProductSearchRepository.COOPERATIVES_WHERE, params: [ids, fullIds(ids)], search: null },
+            'p.cooperative_id::text',
+          );
+          return ids.map((id) => toTotals(found.filter((r) => r.grp === id)));
+        })
+        .load(cooperativeId);
+    return Object.assign(connection, { facets: undefined, totals });
+  }
+
+  /** The expanded search phrase, once per request whatever the number of lists that use it. */
+  private expansion(rc: RequestContext, term: string): Promise<SearchExpansion> {
+    return rc.loaders
+      .get<string, SearchExpansion>('catalog.searchExpansion', async (terms) => {
+        const rows = await this.repository.expand(terms);
+        return terms.map((term) => rows.find((r) => r.term === term) ?? new Error('search not expanded'));
+      })
+      .load(term);
   }
 
   /**
@@ -198,7 +211,7 @@ export class ProductSearchService {
    * search term, `sq` (the parsed query). Members and admins listing one cooperative see every
    * status of its products; everyone else sees public products only.
    */
-  private filterSql(rc: RequestContext, filter: ProductFilter): FilterSql {
+  private async filterSql(rc: RequestContext, filter: ProductFilter): Promise<ProductWhere> {
     const params: unknown[] = [];
     const p = (value: unknown) => {
       params.push(value);
@@ -206,11 +219,13 @@ export class ProductSearchService {
     };
     if (filter.minPrice != null && filter.maxPrice != null && filter.minPrice > filter.maxPrice)
       throw BadUserInputError.field('filter.minPrice', 'must not be above maxPrice');
-    const search = filter.search?.trim() ? filter.search.trim() : null;
+    const term = filter.search?.trim() ? filter.search.trim() : null;
+    let search: ProductWhere['search'] = null;
     const conditions: string[] = [];
-    if (search) {
-      // The first parameter is always the search phrase (SEARCH_CTE refers to $1).
-      p(search);
+    if (term) {
+      checkSearchTerm(term);
+      const expanded = await this.expansion(rc, term);
+      search = { query: p(expanded.query), text: p(expanded.normalized) };
       conditions.push(`(p.search_document @@ sq.q OR sq.t <% p.search_text)`);
     }
     if (filter.cooperativeId) {
@@ -245,9 +260,58 @@ export class ProductSearchService {
           `NOT EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND v.stock > 0)`,
         );
     }
-    return { where: conditions.join(' AND '), params, search: !!search };
+    return { where: conditions.join(' AND '), params, search };
   }
 }
 
-/** The parsed search phrase ($1): its tsquery (with typo neighbours) and its normalised text. */
-const SEARCH_CTE = `sq AS MATERIALIZED (SELECT catalog_search_query($1) AS q, catalog_normalize($1) AS t)`;
+/** The expanded search phrase as the `sq` row: its tsquery (with typo neighbours) and normalised text. */
+function searchCte(w: ProductWhere): string {
+  return `sq AS MATERIALIZED (SELECT ${w.search!.query}::tsquery AS q, ${w.search!.text}::text AS t)`;
+}
+
+/**
+ * Refuses a phrase whose expansion would cost more than a bounded amount: more than
+ * {@link MAX_SEARCH_WORDS} words, or a word longer than {@link MAX_SEARCH_WORD_LENGTH}. Words
+ * are runs of letters (with their combining marks, such as Arabic tashkeel) and digits, as
+ * PostgreSQL's text parser splits them; the SQL function also expands at most 8.
+ */
+function checkSearchTerm(term: string): void {
+  const words = term.split(/[^\p{L}\p{M}\p{N}]+/u).filter((w) => w.length > 0);
+  if (words.length > MAX_SEARCH_WORDS)
+    throw BadUserInputError.field('filter.search', `must have at most ${MAX_SEARCH_WORDS} words`);
+  if (words.some((w) => w.length > MAX_SEARCH_WORD_LENGTH))
+    throw BadUserInputError.field(
+      'filter.search',
+      `must not have a word longer than ${MAX_SEARCH_WORD_LENGTH} characters`,
+    );
+}
+
+/** The cursor condition over `s` for `after` (TRUE without one), its values pushed onto `params`. */
+function keysetSql(plan: SortPlan, after: string | null | undefined, params: unknown[]): string {
+  if (!after) return 'TRUE';
+  const values = decodeCursor(after, plan.kind, plan.columns.length, 'after');
+  const first = params.length + 1;
+  params.push(...values);
+  // Typed placeholders: the planner compares like with like (timestamptz, uuid, float8).
+  return keysetAfter(plan.columns, first).replace(
+    /\$(\d+)/g,
+    (_, n: string) => `$${n}${plan.casts[Number(n) - first]}`,
+  );
+}
+
+/** Count and facets from the rows of one group of a totals query. */
+function toTotals(rows: readonly TotalsRow[]): ProductTotals {
+  const facet = (kind: TotalsRow['kind']) =>
+    rows
+      .filter((r) => r.kind === kind)
+      .map((r) => ({ value: r.value ?? '', count: r.count }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return {
+    totalCount: rows.find((r) => r.kind === 'total')?.count ?? 0,
+    facets: {
+      categories: facet('category'),
+      regions: facet('region'),
+      certifications: facet('certification'),
+    },
+  };
+}

@@ -110,6 +110,16 @@ export class AppConfig {
   @IsInt()
   DATABASE_POOL_SIZE = 10;
 
+  /**
+   * Longest time one SQL statement of the API may run, in milliseconds (PostgreSQL's
+   * statement_timeout on every pooled connection); 0 turns it off. The worker and the
+   * command-line tasks (migrations, seed, maintenance) run without it.
+   */
+  @Type(() => Number)
+  @Min(0)
+  @IsInt()
+  DATABASE_STATEMENT_TIMEOUT_MS = 5000;
+
   get publicUrl(): string {
     return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/$/, '');
   }

@@ -11,6 +11,10 @@ export type MigrationList = MixedList<Function | string>;
 /**
  * TypeORM options for one process. The schema only ever changes through migrations: never
  * `synchronize`. Pending migrations run at start outside production.
+ *
+ * `statementTimeoutMs` (0: none) becomes PostgreSQL's `statement_timeout` on every pooled
+ * connection, sent by `pg` when it connects: the API passes DATABASE_STATEMENT_TIMEOUT_MS, so
+ * no client request holds a connection longer; the worker and command-line tasks pass 0.
  */
 export function databaseOptions(
   config: AppConfig,
@@ -18,6 +22,7 @@ export function databaseOptions(
   entities: EntityList,
   migrations: MigrationList,
   log: PinoLogger,
+  statementTimeoutMs = 0,
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -31,6 +36,10 @@ export function databaseOptions(
     logging: true,
     logger: new QueryCountingLogger(log),
     maxQueryExecutionTime: 500,
-    extra: { max: config.DATABASE_POOL_SIZE, application_name: 'taawoun' },
+    extra: {
+      max: config.DATABASE_POOL_SIZE,
+      application_name: 'taawoun',
+      ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+    },
   };
 }

@@ -25,3 +25,8 @@ export function uniqueViolation(error: unknown): string | null {
   const info = pgError(error);
   return info.code === '23505' ? (info.constraint ?? '') : null;
 }
+
+/** Whether PostgreSQL cancelled the statement: statement_timeout (57014, query_canceled). */
+export function statementCancelled(error: unknown): boolean {
+  return pgError(error).code === '57014';
+}

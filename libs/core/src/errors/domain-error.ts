@@ -86,3 +86,11 @@ export class TooManyRequestsError extends DomainError {
     if (retryAfterSeconds !== undefined) this.extensions.retryAfterSeconds = retryAfterSeconds;
   }
 }
+
+/** A database statement ran past DATABASE_STATEMENT_TIMEOUT_MS and was cancelled (SQLSTATE 57014). */
+export class QueryTimeoutError extends DomainError {
+  readonly code = ErrorCode.QUERY_TIMEOUT;
+  constructor(message = 'The request took too long and was cancelled; narrow it down or try again later') {
+    super(message);
+  }
+}

@@ -1,0 +1,46 @@
+import pg from 'pg';
+import { Db, loadConfig } from '@taawoun/core';
+import { startTestApi, type TestApi } from './support/test-api.js';
+
+// Issue 8, item 3: every statement of the API has a time limit (DATABASE_STATEMENT_TIMEOUT_MS),
+// and a statement cancelled by it answers QUERY_TIMEOUT, not INTERNAL_SERVER_ERROR.
+
+let t: TestApi;
+
+beforeAll(async () => {
+  t = await startTestApi({ DATABASE_STATEMENT_TIMEOUT_MS: '100' });
+});
+afterAll(() => t.close());
+
+it('sets statement_timeout on the pooled connections of the API', async () => {
+  const [row] = await t.api.app.get(Db).query<{ statement_timeout: string }>(`SHOW statement_timeout`);
+  expect(row.statement_timeout).toBe('100ms');
+});
+
+it('answers QUERY_TIMEOUT when a statement runs past the limit (here: it waits for a lock)', async () => {
+  // Another connection holds the products table: the API's statement waits, deterministically,
+  // until the timeout cancels it (SQLSTATE 57014). The lock is released after the answer, or
+  // after 5 s so the old code (no timeout) answers and fails the assertions instead of hanging.
+  const holder = new pg.Client({ connectionString: t.databaseUrl });
+  await holder.connect();
+  await holder.query(`BEGIN`);
+  await holder.query(`LOCK TABLE products IN ACCESS EXCLUSIVE MODE`);
+  const release = setTimeout(() => void holder.query(`ROLLBACK`), 5000);
+  try {
+    const res = await t.gql(`{ products(first: 1) { edges { node { id } } } }`);
+    expect(res.data).toBeNull();
+    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['QUERY_TIMEOUT']);
+    expect(res.errors?.[0].message).toMatch(/took too long/);
+  } finally {
+    clearTimeout(release);
+    await holder.query(`ROLLBACK`);
+    await holder.end();
+  }
+  // The pool is healthy afterwards.
+  const after = await t.gql(`{ products(first: 1) { edges { node { id } } } }`);
+  expect(after.errors).toBeUndefined();
+});
+
+it('refuses a negative setting', () => {
+  expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/);
+});
