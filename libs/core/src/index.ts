@@ -25,6 +25,8 @@ export * from './pagination/connection.js';
 export * from './pagination/cursor.js';
 export * from './pagination/keyset.js';
 export * from './pagination/page-args.js';
+export * from './slug/slug-allocation.js';
+export * from './slug/slugify.js';
 export * from './i18n/language-code.js';
 export * from './errors/ids.js';
 export * from './jobs/jobs.service.js';
