@@ -23,6 +23,7 @@ export * from './money/money.js';
 export * from './money/money.model.js';
 export * from './pagination/connection.js';
 export * from './pagination/cursor.js';
+export * from './pagination/cursor-key.js';
 export * from './pagination/keyset.js';
 export * from './pagination/page-args.js';
 export * from './slug/slug-allocation.js';

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   BadUserInputError,
+  Cursors,
   Db,
-  decodeCursor,
-  encodeCursor,
   keysetAfter,
   keysetOrderBy,
   pageSize,
   toConnection,
+  type CursorType,
   type CursorValue,
   type KeysetColumn,
   type RequestContext,
@@ -25,6 +25,8 @@ interface SortPlan {
   columns: KeysetColumn[];
   /** SQL casts of the cursor values, in column order. */
   casts: string[];
+  /** What each cursor value must be, checked before it reaches SQL. */
+  types: CursorType[];
   /** The cursor values of a row, in column order. */
   values: (row: PageRow) => CursorValue[];
 }
@@ -53,6 +55,7 @@ const SORTS: Record<ProductSort, SortPlan> = {
       { expr: 's.id', direction: 'DESC' },
     ],
     casts: ['::timestamptz', '::uuid'],
+    types: ['timestamp', 'uuid'],
     values: (r) => [r.createdAtKey, r.id],
   },
   [ProductSort.PRICE_ASC]: {
@@ -62,6 +65,7 @@ const SORTS: Record<ProductSort, SortPlan> = {
       { expr: 's.id', direction: 'ASC' },
     ],
     casts: ['::int', '::uuid'],
+    types: ['int', 'uuid'],
     values: (r) => [r.minPrice, r.id],
   },
   [ProductSort.PRICE_DESC]: {
@@ -71,6 +75,7 @@ const SORTS: Record<ProductSort, SortPlan> = {
       { expr: 's.id', direction: 'DESC' },
     ],
     casts: ['::int', '::uuid'],
+    types: ['int', 'uuid'],
     values: (r) => [r.minPrice, r.id],
   },
   [ProductSort.RELEVANCE]: {
@@ -80,6 +85,7 @@ const SORTS: Record<ProductSort, SortPlan> = {
       { expr: 's.id', direction: 'ASC' },
     ],
     casts: ['::float8', '::uuid'],
+    types: ['float', 'uuid'],
     values: (r) => [r.rank, r.id],
   },
 };
@@ -91,7 +97,10 @@ const SORTS: Record<ProductSort, SortPlan> = {
  */
 @Injectable()
 export class ProductSearchService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly cursors: Cursors,
+  ) {}
 
   async list(
     rc: RequestContext,
@@ -113,7 +122,7 @@ export class ProductSearchService {
     const params = [...f.params];
     let keyset = 'TRUE';
     if (after) {
-      const values = decodeCursor(after, plan.kind, plan.columns.length, 'after');
+      const values = this.cursors.decode(after, plan.kind, plan.types, 'after');
       const placeholders = values.map((v) => {
         params.push(v);
         return params.length;
@@ -145,7 +154,7 @@ export class ProductSearchService {
       rows,
       size,
       0,
-      (row) => encodeCursor(plan.kind, plan.values(row)),
+      (row) => this.cursors.encode(plan.kind, plan.values(row)),
       (row) => toProductModel(row),
     );
     const result: ProductConnection = Object.assign(connection, {
