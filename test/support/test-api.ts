@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { Logger } from 'pino';
 import { loadConfig } from '@taawoun/core';
 import { createApi, type RunningApi } from '../../apps/api/src/create-api.js';
 import { createTestDatabase } from './test-database.js';
@@ -33,6 +34,8 @@ export async function startTestApi(
   env: Record<string, string> = {},
   databaseUrl?: string,
   role: 'api' | 'worker' = 'api',
+  /** Another logger than LOG_LEVEL's, e.g. one writing to memory so a test can read the log. */
+  logger?: Logger,
 ): Promise<TestApi> {
   const database = databaseUrl ? null : await createTestDatabase();
   const url = databaseUrl ?? database!.url;
@@ -46,7 +49,7 @@ export async function startTestApi(
     ...env,
     DATABASE_URL: url,
   });
-  const api = await createApi(config, { host: '127.0.0.1', role });
+  const api = await createApi(config, { host: '127.0.0.1', role, logger });
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   return {
     url: api.url,

@@ -13,7 +13,6 @@ export * from './products/product-image.entity.js';
 export * from './products/product-certification.entity.js';
 export * from './products/product.model.js';
 export * from './products/product.service.js';
-export * from './products/product-slug.js';
 export * from './variants/variant.entity.js';
 export * from './variants/stock-movement.entity.js';
 export * from './variants/variant.model.js';

@@ -14,6 +14,8 @@ import { HealthController } from './http/health.controller.js';
 import { MetricsController } from './http/metrics.js';
 import { Jobs } from './jobs/jobs.service.js';
 import { LOGGER } from './logging/logger.token.js';
+import { Cursors } from './pagination/cursor.js';
+import { cursorKey } from './pagination/cursor-key.js';
 
 export { LOGGER } from './logging/logger.token.js';
 
@@ -60,10 +62,11 @@ export class CoreModule {
         { provide: LOGGER, useValue: options.logger },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+        { provide: Cursors, useValue: new Cursors(cursorKey(config)) },
         Db,
         Jobs,
       ],
-      exports: [AppConfig, LOGGER, Db, Jobs],
+      exports: [AppConfig, LOGGER, Db, Jobs, Cursors],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { productSlug } from '@taawoun/catalog';
+import { slugify } from '@taawoun/core';
 import type { DataSource } from 'typeorm';
 import type { Seeder } from './seeder.js';
 
@@ -819,14 +819,14 @@ const PRODUCTS: DemoProduct[] = [
 
 /** Seed slugs: the French name's slug, unless two demo products share it (then + cooperative). */
 function demoSlugs(products: readonly DemoProduct[]): string[] {
-  const bases = products.map((p) => productSlug(p.name[0]));
+  const bases = products.map((p) => slugify(p.name[0], 'product'));
   return bases.map((base, i) =>
     bases.indexOf(base) !== bases.lastIndexOf(base) ? `${base}-${products[i].cooperative}` : base,
   );
 }
 
 const skuOf = (slug: string, value: string, i: number) =>
-  `${slug.slice(0, 40)}-${productSlug(value).slice(0, 16)}-${i + 1}`.toUpperCase();
+  `${slug.slice(0, 40)}-${slugify(value, 'option').slice(0, 16)}-${i + 1}`.toUpperCase();
 
 export const DEMO_PRODUCT_COUNT = PRODUCTS.length;
 

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import {
   BadUserInputError,
   Db,
+  insertWithFreeSlug,
   InvalidStateTransitionError,
   isAdmin,
   isUuid,
   LanguageCode,
   NotFoundError,
   requireUuid,
+  slugify,
   type FieldProblem,
   type RequestContext,
   memberCooperativeIds,
@@ -18,7 +20,6 @@ import { VariantService } from '../variants/variant.service.js';
 import type { CreateProductInput, TranslationInput, UpdateProductInput } from './product.input.js';
 import { PRODUCT_COLUMNS, toProductModel, type ProductRow } from './product.mapper.js';
 import type { ProductModel } from './product.model.js';
-import { productSlug } from './product-slug.js';
 import { PRODUCT_TRANSITIONS, ProductStatus } from './product-status.js';
 
 interface TranslationColumns {
@@ -74,7 +75,7 @@ export class ProductService {
         input.certificationIds ?? [],
         'input.certificationIds',
       );
-      const id = await this.insertWithFreeSlug(input, texts);
+      const id = await this.insertProduct(input, texts);
       await this.variants.insertMany(id, input.cooperativeId, input.variants, actor.userId, 'input.variants');
       await this.replaceImages(id, input.imageAssetIds ?? []);
       await this.replaceCertifications(id, input.certificationIds ?? []);
@@ -172,29 +173,25 @@ export class ProductService {
   }
 
   /**
-   * Inserts the product under the first free slug: `base`, `base-2`, ... ON CONFLICT keeps the
-   * transaction alive when a concurrent creation takes the same slug first.
+   * Inserts the product under a free slug: its name's slug, else that slug with a random suffix
+   * (ON CONFLICT keeps the transaction alive when the slug, or a concurrent creation, has it).
    */
-  private async insertWithFreeSlug(input: CreateProductInput, texts: TranslationColumns): Promise<string> {
-    const base = productSlug(slugSource(input.translations, texts.defaultLanguage));
-    const taken = await this.db.query<{ slug: string }>(
-      `SELECT slug FROM products WHERE slug = $1 OR slug LIKE $2`,
-      [base, `${base.replace(/[%_\\]/g, '\\$&')}-%`],
+  private insertProduct(input: CreateProductInput, texts: TranslationColumns): Promise<string> {
+    const base = slugify(slugSource(input.translations, texts.defaultLanguage), 'product');
+    return insertWithFreeSlug(
+      base,
+      async (slug) => {
+        const [row] = await this.db.query<{ id: string }>(
+          `INSERT INTO products (cooperative_id, category_code, slug, default_language,
+                                 name_fr, name_ar, name_en, description_fr, description_ar, description_en)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           ON CONFLICT (slug) DO NOTHING RETURNING id`,
+          [input.cooperativeId, input.categoryCode, slug, texts.defaultLanguage, ...texts.values],
+        );
+        return row?.id;
+      },
+      'input.translations',
     );
-    const used = new Set(taken.map((r) => r.slug));
-    for (let n = 1; n < 1000; n += 1) {
-      const slug = n === 1 ? base : `${base}-${n}`;
-      if (used.has(slug)) continue;
-      const [row] = await this.db.query<{ id: string }>(
-        `INSERT INTO products (cooperative_id, category_code, slug, default_language,
-                               name_fr, name_ar, name_en, description_fr, description_ar, description_en)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (slug) DO NOTHING RETURNING id`,
-        [input.cooperativeId, input.categoryCode, slug, texts.defaultLanguage, ...texts.values],
-      );
-      if (row) return row.id;
-    }
-    throw new Error(`No free slug for ${base}`);
   }
 
   private async currentTranslations(id: string): Promise<TranslationInput[]> {

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   BadUserInputError,
+  Cursors,
   Db,
-  decodeCursor,
-  encodeCursor,
   keysetAfter,
   keysetOrderBy,
   pageSize,
   toConnection,
+  type CursorType,
   type CursorValue,
   type KeysetColumn,
   type RequestContext,
@@ -38,6 +38,8 @@ interface SortPlan {
   columns: KeysetColumn[];
   /** SQL casts of the cursor values, in column order. */
   casts: string[];
+  /** What each cursor value must be, checked before it reaches SQL. */
+  types: CursorType[];
   /** The cursor values of a row, in column order. */
   values: (row: PageRow) => CursorValue[];
 }
@@ -54,6 +56,7 @@ const SORTS: Record<ProductSort, SortPlan> = {
       { expr: 's.id', direction: 'DESC' },
     ],
     casts: ['::timestamptz', '::uuid'],
+    types: ['timestamp', 'uuid'],
     values: (r) => [r.createdAtKey, r.id],
   },
   [ProductSort.PRICE_ASC]: {
@@ -63,6 +66,7 @@ const SORTS: Record<ProductSort, SortPlan> = {
       { expr: 's.id', direction: 'ASC' },
     ],
     casts: ['::int', '::uuid'],
+    types: ['int', 'uuid'],
     values: (r) => [r.minPrice, r.id],
   },
   [ProductSort.PRICE_DESC]: {
@@ -72,6 +76,7 @@ const SORTS: Record<ProductSort, SortPlan> = {
       { expr: 's.id', direction: 'DESC' },
     ],
     casts: ['::int', '::uuid'],
+    types: ['int', 'uuid'],
     values: (r) => [r.minPrice, r.id],
   },
   [ProductSort.RELEVANCE]: {
@@ -81,6 +86,7 @@ const SORTS: Record<ProductSort, SortPlan> = {
       { expr: 's.id', direction: 'ASC' },
     ],
     casts: ['::float8', '::uuid'],
+    types: ['float', 'uuid'],
     values: (r) => [r.rank, r.id],
   },
 };
@@ -95,6 +101,7 @@ export class ProductSearchService {
   constructor(
     private readonly db: Db,
     private readonly repository: ProductSearchRepository,
+    private readonly cursors: Cursors,
   ) {}
 
   async list(
@@ -115,7 +122,7 @@ export class ProductSearchService {
           : ProductSort.NEWEST;
     const plan = SORTS[effective];
     const params = [...f.params];
-    const keyset = keysetSql(plan, after, params);
+    const keyset = keysetSql(this.cursors, plan, after, params);
     params.push(size + 1);
     const rows = await this.db.query<PageRow>(
       `${f.search ? `WITH ${searchCte(f)}` : ''}
@@ -137,7 +144,7 @@ export class ProductSearchService {
       rows,
       size,
       0,
-      (row) => encodeCursor(plan.kind, plan.values(row)),
+      (row) => this.cursors.encode(plan.kind, plan.values(row)),
       (row) => toProductModel(row),
     );
     const result: ProductConnection = Object.assign(connection, {
@@ -162,7 +169,7 @@ export class ProductSearchService {
     const size = pageSize(first);
     const plan = SORTS[ProductSort.NEWEST];
     const keysetParams: unknown[] = [null, null, null]; // $1-$3 are the ids, full ids and limit
-    const keyset = keysetSql(plan, after, keysetParams);
+    const keyset = keysetSql(this.cursors, plan, after, keysetParams);
     const fullIds = (ids: readonly string[]) => ids.filter((id) => isAdminOrMemberOf(rc.actor, id));
     const rows = await rc.loaders
       .get<string, PageRow[]>(`catalog.cooperativeProducts:${size}:${after ?? ''}`, async (ids) => {
@@ -180,7 +187,7 @@ export class ProductSearchService {
       rows,
       size,
       0,
-      (row) => encodeCursor(plan.kind, plan.values(row)),
+      (row) => this.cursors.encode(plan.kind, plan.values(row)),
       (row) => toProductModel(row),
     );
     const totals = () =>
@@ -287,9 +294,14 @@ function checkSearchTerm(term: string): void {
 }
 
 /** The cursor condition over `s` for `after` (TRUE without one), its values pushed onto `params`. */
-function keysetSql(plan: SortPlan, after: string | null | undefined, params: unknown[]): string {
+function keysetSql(
+  cursors: Cursors,
+  plan: SortPlan,
+  after: string | null | undefined,
+  params: unknown[],
+): string {
   if (!after) return 'TRUE';
-  const values = decodeCursor(after, plan.kind, plan.columns.length, 'after');
+  const values = cursors.decode(after, plan.kind, plan.types, 'after');
   const first = params.length + 1;
   params.push(...values);
   // Typed placeholders: the planner compares like with like (timestamptz, uuid, float8).

@@ -5,11 +5,13 @@ import {
   ConflictError,
   CooperativeRole,
   Db,
+  insertWithFreeSlug,
   InvalidStateTransitionError,
   NotFoundError,
   isAdmin,
   isUuid,
   requireUuid,
+  slugify,
   type FieldProblem,
   type RequestContext,
   uniqueViolation,
@@ -21,7 +23,6 @@ import { CooperativeLoader } from './cooperative.loader.js';
 import { COOPERATIVE_COLUMNS, rowToCooperativeModel, type CooperativeRow } from './cooperative.mapper.js';
 import type { CooperativeModel } from './cooperative.model.js';
 import { CooperativeStatus } from './cooperative-status.js';
-import { nextFreeSlug, slugify } from './slug.js';
 
 /** Members may not edit a profile an admin is reviewing, nor one that was rejected. */
 const LOCKED_FOR_MEMBERS: ReadonlySet<CooperativeStatus> = new Set([
@@ -70,38 +71,30 @@ export class CooperativeService {
   async apply(rc: RequestContext, input: CooperativeApplicationInput): Promise<CooperativeModel> {
     const actor = rc.requireActor();
     await this.checkApplication(input);
-    const base = slugify(input.name);
+    const base = slugify(input.name, 'cooperative');
     const id = await this.mapUniqueViolations(() =>
       this.db.transaction(async () => {
-        // A concurrent application may take the slug we picked: the insert then does nothing
-        // and we pick again, now seeing the committed slug.
-        for (let attempt = 0; attempt < 10; attempt++) {
-          const taken = await this.db.query<{ slug: string }>(
-            `SELECT slug FROM cooperatives WHERE slug = $1 OR slug LIKE $2`,
-            [base, `${base}-%`],
-          );
-          const slug = nextFreeSlug(
-            base,
-            taken.map((r) => r.slug),
-          );
-          const [row] = await this.db.query<{ id: string }>(
-            `INSERT INTO cooperatives (slug, name, registration_number, sector, province_code, founded_on,
-                                       member_count, women_member_count, women_led, description,
-                                       contact_phone, status, commission_rate_bps)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-             ON CONFLICT ON CONSTRAINT "UQ_cooperatives_slug" DO NOTHING
-             RETURNING id`,
-            [slug, ...this.profileValues(input), CooperativeStatus.SUBMITTED, this.config.COMMISSION_BPS],
-          );
-          if (row) {
-            await this.db.query(
-              `INSERT INTO cooperative_memberships (user_id, cooperative_id, role) VALUES ($1, $2, $3)`,
-              [actor.userId, row.id, CooperativeRole.OWNER],
+        const created = await insertWithFreeSlug(
+          base,
+          async (slug) => {
+            const [row] = await this.db.query<{ id: string }>(
+              `INSERT INTO cooperatives (slug, name, registration_number, sector, province_code, founded_on,
+                                         member_count, women_member_count, women_led, description,
+                                         contact_phone, status, commission_rate_bps)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+               ON CONFLICT ON CONSTRAINT "UQ_cooperatives_slug" DO NOTHING
+               RETURNING id`,
+              [slug, ...this.profileValues(input), CooperativeStatus.SUBMITTED, this.config.COMMISSION_BPS],
             );
-            return row.id;
-          }
-        }
-        throw new ConflictError('Could not allocate a slug for this name, try again', 'input.name');
+            return row?.id;
+          },
+          'input.name',
+        );
+        await this.db.query(
+          `INSERT INTO cooperative_memberships (user_id, cooperative_id, role) VALUES ($1, $2, $3)`,
+          [actor.userId, created, CooperativeRole.OWNER],
+        );
+        return created;
       }),
     );
     // The applicant is OWNER from now on, also for the fields of this very response.

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import {
   BadUserInputError,
+  Cursors,
   Db,
-  decodeCursor,
-  encodeCursor,
   isAdmin,
   keysetAfter,
   keysetOrderBy,
   pageSize,
   toConnection,
   type Connection,
+  type CursorType,
   type KeysetColumn,
   type RequestContext,
   memberCooperativeIds,
@@ -32,6 +32,9 @@ const BY_NAME: KeysetColumn[] = [
 ];
 /** Relevance is rounded to a numeric so that the cursor holds it exactly. */
 const BY_RELEVANCE: KeysetColumn[] = [{ expr: 'score', direction: 'DESC' }, ...BY_NAME];
+/** What the cursor values of each ordering must be before they reach SQL. */
+const NAME_TYPES: CursorType[] = ['string', 'uuid'];
+const RELEVANCE_TYPES: CursorType[] = ['decimal', 'string', 'uuid'];
 
 type DirectoryRow = Partial<CooperativeRow> & { score: string | null; total: string };
 
@@ -45,6 +48,7 @@ export class CooperativeDirectoryService {
   constructor(
     private readonly db: Db,
     private readonly loader: CooperativeLoader,
+    private readonly cursors: Cursors,
   ) {}
 
   async list(
@@ -93,7 +97,7 @@ export class CooperativeDirectoryService {
     const kind = search ? 'cooperatives:relevance' : 'cooperatives:name';
     let keyset = 'TRUE';
     if (after) {
-      const values = decodeCursor(after, kind, order.length, 'after');
+      const values = this.cursors.decode(after, kind, search ? RELEVANCE_TYPES : NAME_TYPES, 'after');
       keyset = keysetAfter(order, params.length + 1);
       params.push(...values);
     }
@@ -115,7 +119,7 @@ export class CooperativeDirectoryService {
       page,
       size,
       total,
-      (row) => encodeCursor(kind, search ? [row.score ?? '0', row.name, row.id] : [row.name, row.id]),
+      (row) => this.cursors.encode(kind, search ? [row.score ?? '0', row.name, row.id] : [row.name, row.id]),
       (row) => this.loader.prime(rc, rowToCooperativeModel(row)),
     );
   }

@@ -31,6 +31,12 @@ export class AppConfig {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /** Signs pagination cursors (HMAC); unset → a key derived from JWT_SECRET. Same in every replica. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'CURSOR_SECRET must be at least 32 characters' })
+  CURSOR_SECRET?: string;
+
   /** The external base URL; defaults to http://localhost:PORT. */
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true })
