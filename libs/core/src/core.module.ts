@@ -14,6 +14,8 @@ import { HealthController } from './http/health.controller.js';
 import { MetricsController } from './http/metrics.js';
 import { Jobs } from './jobs/jobs.service.js';
 import { LOGGER } from './logging/logger.token.js';
+import { RateLimitRepository } from './rate-limit/rate-limit.repository.js';
+import { RateLimiter } from './rate-limit/rate-limiter.js';
 
 export { LOGGER } from './logging/logger.token.js';
 
@@ -54,8 +56,10 @@ export class CoreModule {
         { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
         Db,
         Jobs,
+        RateLimitRepository,
+        RateLimiter,
       ],
-      exports: [AppConfig, LOGGER, Db, Jobs],
+      exports: [AppConfig, LOGGER, Db, Jobs, RateLimiter],
     };
   }
 }

@@ -6,6 +6,7 @@ export * from './identity.module.js';
 export * from './passwords/password-policy.js';
 export * from './policy/cooperative-scope.registry.js';
 export * from './policy/policy.decorator.js';
+export * from './throttling/account-rate-limits.js';
 export * from './throttling/login-throttle.service.js';
 export * from './users/account-rules.js';
 export * from './users/admin-account.js';
