@@ -3,6 +3,7 @@ export * from './auth/auth.input.js';
 export * from './auth/auth.service.js';
 export * from './auth/password-hasher.js';
 export * from './identity.module.js';
+export * from './maintenance/identity-maintenance.service.js';
 export * from './passwords/password-policy.js';
 export * from './policy/cooperative-scope.registry.js';
 export * from './policy/policy.decorator.js';
