@@ -124,6 +124,14 @@ describe('password spraying and bulk requests from one address', () => {
     expect(codes(await login(address(), newEmail(), WRONG))).toEqual(['UNAUTHENTICATED']);
   });
 
+  it('counts racing failures on many e-mails from one address one by one', async () => {
+    const sprayer = address();
+    const results = await Promise.all(Array.from({ length: 12 }, () => login(sprayer, newEmail(), WRONG)));
+    const all = results.flatMap(codes);
+    expect(all.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(8);
+    expect(all.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(4);
+  });
+
   it('limits login attempts per address per minute, whatever their outcome', async () => {
     const email = await signUpFrom();
     const from = address();
