@@ -158,6 +158,20 @@ describe('password spraying and bulk requests from one address', () => {
     expect(stored.n).toBe(3);
   });
 
+  it('does not count a registration refused as bad input', async () => {
+    const from = address();
+    for (let i = 0; i < 4; i += 1) {
+      const res = await gqlFrom(t, from, REGISTER, {
+        input: { email: 'not an e-mail', password: TEST_PASSWORD, fullName: 'Test User' },
+      });
+      expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+    }
+    expect(
+      await t.sql(`SELECT key FROM rate_limit_buckets WHERE key LIKE $1`, [`register:ip:${from}/%`]),
+    ).toEqual([]);
+    expect(codes(await register(from))).toEqual([]);
+  });
+
   it('limits registrations per e-mail across addresses', async () => {
     const email = newEmail();
     const seen: string[] = [];
