@@ -63,6 +63,16 @@ describe('RateLimiter', () => {
     expect(await outcome(limiter.consume(a, 2, 60))).not.toBe('ok');
   });
 
+  it('stores an over-long key as a short hash, still counted per key', async () => {
+    const limiter = t.api.app.get(RateLimiter);
+    const long = `${key()}:${'x'.repeat(5000)}`;
+    expect(await outcome(limiter.consume(long, 1, 60))).toBe('ok');
+    expect(await outcome(limiter.consume(long, 1, 60))).not.toBe('ok');
+    expect(await outcome(limiter.consume(`${long}y`, 1, 60))).toBe('ok');
+    const [longest] = await t.sql<{ n: number }>(`SELECT max(length(key))::int AS n FROM rate_limit_buckets`);
+    expect(longest.n).toBeLessThanOrEqual(300);
+  });
+
   it('weighs the previous window, so a burst at a window boundary is not let through twice', async () => {
     const limiter = t.api.app.get(RateLimiter);
     const k = key();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { deleteInBatches } from '../database/batches.js';
 import { TooManyRequestsError } from '../errors/domain-error.js';
@@ -31,7 +32,7 @@ export class RateLimiter {
       hits,
       previous_hits: previous,
       elapsed,
-    } = await this.buckets.hit(`${key}/${windowSeconds}`, windowSeconds);
+    } = await this.buckets.hit(storedKey(key, windowSeconds), windowSeconds);
     const estimate = hits + Math.ceil(previous * (1 - elapsed));
     if (estimate <= limit) return;
     // By the end of this window the previous one no longer weighs; a hint, not a promise.
@@ -42,4 +43,13 @@ export class RateLimiter {
   prune(batchSize = 5000): Promise<number> {
     return deleteInBatches((limit) => this.buckets.deleteExpiredBatch(limit), batchSize);
   }
+}
+
+/** Keys carry client text (an e-mail): a long one is stored as its hash, so a row stays small. */
+const MAX_PLAIN_KEY_LENGTH = 300;
+
+function storedKey(key: string, windowSeconds: number): string {
+  const plain = `${key}/${windowSeconds}`;
+  if (plain.length <= MAX_PLAIN_KEY_LENGTH) return plain;
+  return `sha256:${createHash('sha256').update(plain).digest('hex')}`;
 }
