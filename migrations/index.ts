@@ -5,6 +5,7 @@ import { CatalogProducts1795953200000 } from './1795953200000-CatalogProducts.js
 import { LoginThrottling1795953318859 } from './1795953318859-LoginThrottling.js';
 import { CooperativeReviewWorkflow1795953400000 } from './1795953400000-CooperativeReviewWorkflow.js';
 import { SearchCostBounds1796001000000 } from './1796001000000-SearchCostBounds.js';
+import { AbuseLimits1796004000000 } from './1796004000000-AbuseLimits.js';
 
 /** Every migration, in order. Listed explicitly (no glob) so builds and tests load the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   LoginThrottling1795953318859,
   CooperativeReviewWorkflow1795953400000,
   SearchCostBounds1796001000000,
+  AbuseLimits1796004000000,
 ];

@@ -46,6 +46,14 @@ export async function startTestApi(
     PORT: '0',
     DATA_DIR: '.data/test',
     RUN_JOBS: 'false',
+    // Every test file signs up and logs in from 127.0.0.1, and some race registrations of one
+    // e-mail: these rate limits are out of the way unless a file sets them
+    // (test/abuse-limits.e2e-spec.ts); the login failure rules per e-mail stay as shipped.
+    RATE_LIMIT_REGISTER_PER_IP_HOUR: '1000000',
+    RATE_LIMIT_REGISTER_PER_EMAIL_HOUR: '1000000',
+    RATE_LIMIT_LOGIN_PER_IP_MINUTE: '1000000',
+    RATE_LIMIT_ACCOUNT_MAIL_PER_IP_HOUR: '1000000',
+    LOGIN_FAILURES_PER_IP_HOUR: '1000000',
     ...env,
     DATABASE_URL: url,
   });

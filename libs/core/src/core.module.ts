@@ -16,6 +16,8 @@ import { Jobs } from './jobs/jobs.service.js';
 import { LOGGER } from './logging/logger.token.js';
 import { Cursors } from './pagination/cursor.js';
 import { cursorKey } from './pagination/cursor-key.js';
+import { RateLimitRepository } from './rate-limit/rate-limit.repository.js';
+import { RateLimiter } from './rate-limit/rate-limiter.js';
 
 export { LOGGER } from './logging/logger.token.js';
 
@@ -65,8 +67,10 @@ export class CoreModule {
         { provide: Cursors, useValue: new Cursors(cursorKey(config)) },
         Db,
         Jobs,
+        RateLimitRepository,
+        RateLimiter,
       ],
-      exports: [AppConfig, LOGGER, Db, Jobs, Cursors],
+      exports: [AppConfig, LOGGER, Db, Jobs, Cursors, RateLimiter],
     };
   }
 }

@@ -6,8 +6,11 @@ import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
 import { RefreshTokenService } from './auth/refresh-token.service.js';
 import { IdentityMaintenanceService } from './maintenance/identity-maintenance.service.js';
+import { RefreshTokenPruneRepository } from './maintenance/refresh-token-prune.repository.js';
 import { CooperativeScopeRegistry } from './policy/cooperative-scope.registry.js';
 import { PolicyGuard } from './policy/policy.guard.js';
+import { AccountRateLimits } from './throttling/account-rate-limits.js';
+import { LoginAttemptRepository } from './throttling/login-attempt.repository.js';
 import { LoginThrottleService } from './throttling/login-throttle.service.js';
 
 /** Accounts, sessions and the access policy guarding every GraphQL operation. */
@@ -19,11 +22,14 @@ import { LoginThrottleService } from './throttling/login-throttle.service.js';
     AuthService,
     RefreshTokenService,
     LoginThrottleService,
+    LoginAttemptRepository,
+    AccountRateLimits,
     IdentityMaintenanceService,
+    RefreshTokenPruneRepository,
     CooperativeScopeRegistry,
     AuthResolver,
     { provide: APP_GUARD, useClass: PolicyGuard },
   ],
-  exports: [AuthService, CooperativeScopeRegistry, AccessTokenService],
+  exports: [AuthService, CooperativeScopeRegistry, AccessTokenService, AccountRateLimits],
 })
 export class IdentityModule {}

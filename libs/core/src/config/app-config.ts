@@ -126,6 +126,48 @@ export class AppConfig {
   @IsInt()
   DATABASE_STATEMENT_TIMEOUT_MS = 5000;
 
+  /**
+   * Abuse limits (see README, "Abuse limits"), counted in PostgreSQL so they hold across
+   * replicas; per client address as the API sees it (`request.ip`).
+   */
+  @Type(() => Number)
+  @Min(1)
+  @IsInt()
+  RATE_LIMIT_REGISTER_PER_IP_HOUR = 20;
+
+  @Type(() => Number)
+  @Min(1)
+  @IsInt()
+  RATE_LIMIT_REGISTER_PER_EMAIL_HOUR = 5;
+
+  @Type(() => Number)
+  @Min(1)
+  @IsInt()
+  RATE_LIMIT_LOGIN_PER_IP_MINUTE = 30;
+
+  /** Account e-mails a client can ask for (password reset, verification link). */
+  @Type(() => Number)
+  @Min(1)
+  @IsInt()
+  RATE_LIMIT_ACCOUNT_MAIL_PER_IP_HOUR = 20;
+
+  @Type(() => Number)
+  @Min(1)
+  @IsInt()
+  RATE_LIMIT_ACCOUNT_MAIL_PER_EMAIL_HOUR = 3;
+
+  /** Failed logins from one address, across every e-mail, before it is refused (password spraying). */
+  @Type(() => Number)
+  @Min(1)
+  @IsInt()
+  LOGIN_FAILURES_PER_IP_HOUR = 30;
+
+  /** Failed logins for one e-mail from all addresses before each further attempt waits (10 s, doubling, at most 5 min). */
+  @Type(() => Number)
+  @Min(1)
+  @IsInt()
+  LOGIN_FAILURES_PER_EMAIL_BEFORE_DELAY = 50;
+
   get publicUrl(): string {
     return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/$/, '');
   }

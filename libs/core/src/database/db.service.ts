@@ -59,6 +59,21 @@ export class Db {
     return result as T[];
   }
 
+  /**
+   * Runs a statement that answers no rows (UPDATE/DELETE without RETURNING) and answers how many
+   * rows it touched, so bulk work never carries the rows back into memory.
+   */
+  async execute(sql: string, params: unknown[] = []): Promise<number> {
+    const current = transactions.getStore()?.queryRunner;
+    const runner = current ?? this.dataSource.createQueryRunner();
+    try {
+      const result = await runner.query(sql, params, true);
+      return result.affected ?? 0;
+    } finally {
+      if (!current) await runner.release();
+    }
+  }
+
   /** Runs `work` in a transaction; joins the current one when already inside it. */
   async transaction<T>(work: (manager: EntityManager) => Promise<T>, isolation?: IsolationLevel): Promise<T> {
     const current = transactions.getStore();

@@ -16,14 +16,14 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload)
   @Policy.public()
-  register(@Args('input') input: RegisterInput): Promise<AuthPayload> {
-    return this.auth.register(input);
+  register(@Args('input') input: RegisterInput, @Ctx() rc: RequestContext): Promise<AuthPayload> {
+    return this.auth.register(input, rc.ip);
   }
 
   @Mutation(() => AuthPayload)
   @Policy.public()
-  login(@Args('input') input: LoginInput): Promise<AuthPayload> {
-    return this.auth.login(input);
+  login(@Args('input') input: LoginInput, @Ctx() rc: RequestContext): Promise<AuthPayload> {
+    return this.auth.login(input, rc.ip);
   }
 
   @Mutation(() => AuthPayload, { description: 'Rotates: a reused refresh token revokes its whole family.' })

@@ -15,6 +15,7 @@ import { assertAcceptableAccount } from '../users/account-rules.js';
 import { normaliseEmail } from '../users/email-address.js';
 import { UserEntity } from '../users/user.entity.js';
 import { toUserModel } from '../users/user.mapper.js';
+import { AccountRateLimits } from '../throttling/account-rate-limits.js';
 import { LoginThrottleService } from '../throttling/login-throttle.service.js';
 import { AccessTokenService } from './access-token.service.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
@@ -33,15 +34,23 @@ export class AuthService {
     private readonly accessTokens: AccessTokenService,
     private readonly refreshTokens: RefreshTokenService,
     private readonly throttle: LoginThrottleService,
+    private readonly limits: AccountRateLimits,
   ) {}
 
-  async register(input: RegisterInput): Promise<AuthPayload> {
-    const user = await this.createUser({
+  /**
+   * Rate-limited per client address and per e-mail (see {@link AccountRateLimits}) after the
+   * input is checked and before the password is hashed, so bulk sign-ups cannot buy CPU.
+   */
+  async register(input: RegisterInput, ip: string | null): Promise<AuthPayload> {
+    const account = {
       email: input.email,
       password: input.password,
       fullName: input.fullName,
       preferredLanguage: input.preferredLanguage ?? DEFAULT_LANGUAGE,
-    });
+    };
+    assertAcceptableAccount(account);
+    await this.limits.register(account.email, ip);
+    const user = await this.createUser(account);
     return this.session(user);
   }
 
@@ -78,16 +87,16 @@ export class AuthService {
   }
 
   /**
-   * Throttled per e-mail (see {@link LoginThrottleService}); unknown e-mail and wrong password
-   * answer alike, after the same amount of hashing work.
+   * Throttled per e-mail and client address (see {@link LoginThrottleService}); unknown e-mail
+   * and wrong password answer alike, after the same amount of hashing work.
    */
-  async login(input: LoginInput): Promise<AuthPayload> {
+  async login(input: LoginInput, ip: string | null): Promise<AuthPayload> {
     const email = normaliseEmail(input.email);
-    await this.throttle.reserve(email);
+    await this.throttle.reserve(email, ip);
     const user = await this.db.repo(UserEntity).findOneBy({ email });
     const ok = await verifyPassword(user?.passwordHash ?? (await this.dummy()), input.password);
     if (!user || !ok) throw new UnauthenticatedError(BAD_CREDENTIALS);
-    await this.throttle.succeeded(email);
+    await this.throttle.succeeded(email, ip);
     return this.session(user);
   }
 

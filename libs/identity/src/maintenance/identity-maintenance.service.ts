@@ -1,32 +1,48 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { Db, Jobs } from '@taawoun/core';
-import { LOGIN_WINDOW_SECONDS } from '../throttling/login-throttle.service.js';
+import { deleteInBatches, Jobs, RateLimiter } from '@taawoun/core';
+import { LoginAttemptRepository } from '../throttling/login-attempt.repository.js';
+import { LOGIN_FAILURE_MEMORY_SECONDS } from '../throttling/login-throttle.service.js';
+import { RefreshTokenPruneRepository } from './refresh-token-prune.repository.js';
 
 export const PRUNE_JOB = 'identity.prune';
 
+/** Rows deleted per statement: short locks, nothing carried back into memory. */
+export const PRUNE_BATCH_SIZE = 5000;
+
+export interface PruneCounts {
+  loginAttempts: number;
+  refreshTokens: number;
+  rateLimitBuckets: number;
+}
+
 /**
- * A nightly clean-up (03:15, Casablanca time): login attempts past the throttling window and
- * refresh tokens expired for more than a day are of no use to anyone any more.
+ * A nightly clean-up (03:15, Casablanca time): login failures older than the throttle remembers,
+ * refresh tokens expired for more than a day and rate-limit buckets past their windows are of no
+ * use to anyone any more. Deleted in bounded batches in SQL; only counts come back.
  */
 @Injectable()
 export class IdentityMaintenanceService implements OnModuleInit {
   constructor(
-    private readonly db: Db,
     private readonly jobs: Jobs,
+    private readonly loginAttempts: LoginAttemptRepository,
+    private readonly refreshTokens: RefreshTokenPruneRepository,
+    private readonly rateLimiter: RateLimiter,
   ) {}
 
   async onModuleInit(): Promise<void> {
     await this.jobs.register(PRUNE_JOB, () => this.prune().then(() => undefined), { cron: '15 3 * * *' });
   }
 
-  async prune(): Promise<{ loginAttempts: number; refreshTokens: number }> {
-    const attempts = await this.db.query(
-      `DELETE FROM login_attempts WHERE attempted_at <= now() - make_interval(secs => $1) RETURNING id`,
-      [LOGIN_WINDOW_SECONDS],
+  async prune(batchSize = PRUNE_BATCH_SIZE): Promise<PruneCounts> {
+    const loginAttempts = await deleteInBatches(
+      (limit) => this.loginAttempts.deleteOlderThanBatch(LOGIN_FAILURE_MEMORY_SECONDS, limit),
+      batchSize,
     );
-    const tokens = await this.db.query(
-      `DELETE FROM refresh_tokens WHERE expires_at < now() - interval '1 day' RETURNING id`,
+    const refreshTokens = await deleteInBatches(
+      (limit) => this.refreshTokens.deleteLongExpiredBatch(limit),
+      batchSize,
     );
-    return { loginAttempts: attempts.length, refreshTokens: tokens.length };
+    const rateLimitBuckets = await this.rateLimiter.prune(batchSize);
+    return { loginAttempts, refreshTokens, rateLimitBuckets };
   }
 }
