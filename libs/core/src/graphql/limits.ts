@@ -85,9 +85,6 @@ const NOTHING: Measure = { depth: 0, aliases: 0, once: 0, perItem: 0 };
 /** Cost, depth and aliases of the executed operation, one walk with every fragment measured once. */
 export class OperationMeasure {
   private readonly fragments = new Map<string, Measure | 'measuring'>();
-  /** Selections walked: bounded by the document's size, whatever the spreads (tests read it). */
-  walked = 0;
-
   constructor(
     private readonly context: ValidationContext,
     private readonly variables: Record<string, unknown>,
@@ -113,7 +110,6 @@ export class OperationMeasure {
       }
     };
     for (const selection of set.selections) {
-      this.walked += 1;
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
         const field =
@@ -266,7 +262,6 @@ export function operationLimitsRule(
   limits: Pick<GraphqlLimits, 'maxDepth' | 'maxCost' | 'maxAliases'>,
   variables: Record<string, unknown> | undefined,
   operationName: string | undefined | null,
-  onMeasured?: (measure: OperationMeasure) => void,
 ): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     Document(document) {
@@ -275,9 +270,7 @@ export function operationLimitsRule(
       const report = (error: GraphQLError) => context.reportError(error);
       const coerced = coerceVariables(context.getSchema(), operation, variables ?? {}, report);
       if (!coerced) return false;
-      const measure = new OperationMeasure(context, coerced);
-      const { depth, aliases, cost } = measure.operation(operation);
-      onMeasured?.(measure);
+      const { depth, aliases, cost } = new OperationMeasure(context, coerced).operation(operation);
       if (depth > limits.maxDepth)
         report(
           tooComplex(`The query depth is ${depth}, more than the limit of ${limits.maxDepth}`, {
