@@ -26,8 +26,8 @@ async function insertProducts(n: number, label: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  // A page of 100 products with variants, options and certifications is estimated at ~38,600:
-  // under the default GRAPHQL_MAX_COST (50,000), which this test keeps.
+  // A page of 100 products with variants, options, certifications, totals and facets is estimated
+  // at ~38,300: under the default GRAPHQL_MAX_COST (50,000), which this test keeps.
   t = await startTestApi();
   ({ cooperativeId: coop, owner } = await cooperativeWithOwner(t));
   await insertProducts(130, 'base');

@@ -16,6 +16,8 @@ export * from './database/pg-error.js';
 export * from './errors/domain-error.js';
 export * from './errors/error-codes.js';
 export * from './graphql/graphql-options.js';
+export { ACCOUNT_OPERATIONS, Cost, type FieldCost } from './graphql/limits.js';
+export * from './errors/clip.js';
 export * from './http/graphiql.js';
 export * from './http/metrics.js';
 export * from './http/request-hooks.js';

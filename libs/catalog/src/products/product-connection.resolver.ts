@@ -1,15 +1,19 @@
 import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Cost } from '@taawoun/core';
+import { TOTALS_COST } from '../search/search-cost.js';
 import { ProductConnection, ProductFacetsModel } from './product.model.js';
 
 /** totalCount and facets share one query, run only when one of them is selected. */
 @Resolver(() => ProductConnection)
 export class ProductConnectionResolver {
   @ResolveField(() => Int)
+  @Cost(TOTALS_COST)
   async totalCount(@Parent() connection: ProductConnection): Promise<number> {
     return (await connection.totals()).totalCount;
   }
 
   @ResolveField(() => ProductFacetsModel, { nullable: true })
+  @Cost(TOTALS_COST)
   async facets(@Parent() connection: ProductConnection): Promise<ProductFacetsModel> {
     return (await connection.totals()).facets;
   }

@@ -1,7 +1,8 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CooperativeRole, Ctx, type RequestContext } from '@taawoun/core';
+import { CooperativeRole, Cost, Ctx, type RequestContext } from '@taawoun/core';
 import { Policy } from '@taawoun/identity';
 import { ProductSearchService } from '../search/product-search.service.js';
+import { productListCost } from '../search/search-cost.js';
 import { CreateProductInput, ProductsArgs, UpdateProductInput } from './product.input.js';
 import { ProductConnection, ProductModel } from './product.model.js';
 import { ProductService } from './product.service.js';
@@ -31,6 +32,7 @@ export class ProductResolver {
 
   @Query(() => ProductConnection)
   @Policy.public()
+  @Cost(productListCost)
   products(@Ctx() rc: RequestContext, @Args() args: ProductsArgs): Promise<ProductConnection> {
     return this.search.list(rc, args.filter, args.sort, args.first, args.after);
   }

@@ -110,6 +110,12 @@ export class AppConfig {
   @IsInt()
   GRAPHQL_MAX_ALIASES = 30;
 
+  /** Most lexical tokens in one GraphQL document: parsing stops there (GRAPHQL_PARSE_FAILED). */
+  @Type(() => Number)
+  @Min(100)
+  @IsInt()
+  GRAPHQL_MAX_TOKENS = 5_000;
+
   /** Size of the TypeORM connection pool of each process. */
   @Type(() => Number)
   @Min(1)

@@ -1,10 +1,38 @@
 import { HttpException } from '@nestjs/common';
-import { type GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { FastifyBaseLogger } from 'fastify';
+import { clip } from './clip.js';
 import { DomainError } from './domain-error.js';
 import { ErrorCode } from './error-codes.js';
 
-const SUGGESTION = / ?Did you mean .*\?$/;
+/** Longest GraphQL-own message sent back (they may quote client text), and logged. */
+const MAX_MESSAGE = 1_000;
+const MAX_STACK = 4_000;
+
+/**
+ * The message without GraphQL's trailing suggestion (` Did you mean "x"?`), which would reveal
+ * schema names. GraphQL appends it last, after any client text it quotes, so the last occurrence
+ * is the one; found with two linear scans, never a regular expression over client text.
+ */
+export function withoutSuggestion(message: string): string {
+  if (!message.endsWith('?')) return message;
+  const at = message.lastIndexOf('Did you mean ');
+  if (at < 0) return message;
+  return message.slice(0, at).trimEnd();
+}
+
+/** What is logged of an unexpected error: its message and stack clipped (they may quote client input). */
+function loggable(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const message = clip(error.message, MAX_MESSAGE);
+  const stack = error.stack ?? '';
+  const frames = stack.indexOf('\n    at ');
+  return {
+    type: error.name,
+    message,
+    stack: clip(`${error.name}: ${message}${frames >= 0 ? stack.slice(frames) : ''}`, MAX_STACK),
+  };
+}
 
 export interface FormatOptions {
   production: boolean;
@@ -22,7 +50,7 @@ export function formatGraphqlError(error: GraphQLError, options: FormatOptions):
   if (original instanceof DomainError) {
     return {
       ...base,
-      message: original.message,
+      message: clip(original.message, MAX_MESSAGE),
       extensions: { ...original.extensions, code: original.code },
     };
   }
@@ -41,21 +69,28 @@ export function formatGraphqlError(error: GraphQLError, options: FormatOptions):
                 ? ErrorCode.BAD_USER_INPUT
                 : ErrorCode.INTERNAL_SERVER_ERROR;
     if (code !== ErrorCode.INTERNAL_SERVER_ERROR)
-      return { ...base, message: original.message, extensions: { code } };
+      return { ...base, message: clip(original.message, MAX_MESSAGE), extensions: { code } };
   }
   const existing = error.extensions?.code;
-  if (!original || typeof existing === 'string') {
+  // An input value GraphQL could not coerce (a variable at execution): its scalar's GraphQLError, no path.
+  const coercion = original instanceof GraphQLError && !error.path;
+  if (!original || typeof existing === 'string' || coercion) {
     // Raised by GraphQL itself (syntax, validation, variable coercion) or a limit rule.
     const code =
       typeof existing === 'string'
         ? existing
-        : error.message.startsWith('Syntax Error')
-          ? ErrorCode.GRAPHQL_PARSE_FAILED
-          : ErrorCode.GRAPHQL_VALIDATION_FAILED;
-    const message = options.production ? error.message.replace(SUGGESTION, '') : error.message;
+        : coercion
+          ? ErrorCode.BAD_USER_INPUT
+          : error.message.startsWith('Syntax Error')
+            ? ErrorCode.GRAPHQL_PARSE_FAILED
+            : ErrorCode.GRAPHQL_VALIDATION_FAILED;
+    const message = clip(options.production ? withoutSuggestion(error.message) : error.message, MAX_MESSAGE);
     return { ...base, message, extensions: { ...error.extensions, code } };
   }
-  options.log.error({ err: original, path: error.path?.join('.') }, 'unexpected error in a resolver');
+  options.log.error(
+    { err: loggable(original), path: error.path?.join('.') },
+    'unexpected error in a resolver',
+  );
   return {
     ...base,
     message: 'Internal server error',
@@ -63,7 +98,7 @@ export function formatGraphqlError(error: GraphQLError, options: FormatOptions):
       ? { code: ErrorCode.INTERNAL_SERVER_ERROR }
       : {
           code: ErrorCode.INTERNAL_SERVER_ERROR,
-          detail: original instanceof Error ? original.message : 'non-Error thrown',
+          detail: original instanceof Error ? clip(original.message, MAX_MESSAGE) : 'non-Error thrown',
         },
   };
 }

@@ -1,5 +1,5 @@
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import { GraphQLError, parse, type ExecutionResult } from 'graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config.js';
 import { RequestContext } from '../context/request-context.js';
@@ -59,6 +59,8 @@ export function graphqlOptions(config: AppConfig): MercuriusDriverConfig {
     autoSchemaFile: true,
     sortSchema: true,
     allowBatchedQueries: false,
+    graphql: { parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS } },
+    hooks: { preParsing: boundedParse(config.GRAPHQL_MAX_TOKENS) },
     // Per-request validation rules (the cost limit needs the variables) rule out Mercurius' query cache.
     cache: false,
     validationRules: ({ variables, operationName }) => limitRules(limits, variables, operationName),
@@ -87,6 +89,25 @@ export function graphqlOptions(config: AppConfig): MercuriusDriverConfig {
       return { statusCode, response: { data: execution.data ?? null, errors } };
     },
   } as MercuriusDriverConfig;
+}
+
+/**
+ * Parses the document once with the token cap before Mercurius does. Mercurius parses with the same
+ * cap, but when its parse fails it tries the text as a JSON syntax tree, which no cap bounds
+ * (and which would let a client skip the GraphQL parser): a document that does not parse here is
+ * refused here, as GRAPHQL_PARSE_FAILED.
+ */
+function boundedParse(maxTokens: number) {
+  return (_schema: unknown, source: string) => {
+    try {
+      parse(source, { maxTokens, noLocation: true });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : 'Syntax Error';
+      throw new GraphQLError(message.replace('contains more that', 'contains more than'), {
+        extensions: { code: ErrorCode.GRAPHQL_PARSE_FAILED },
+      });
+    }
+  };
 }
 
 /** Errors of the HTTP layer (body too large, bad content type) that Mercurius routes through GraphQL errors. */
