@@ -41,6 +41,7 @@ export async function startTestApi(
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PORT: '0',
+    WORKER_PORT: '0',
     DATA_DIR: '.data/test',
     RUN_JOBS: 'false',
     ...env,
