@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { jest } from '@jest/globals';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '@taawoun/core';
+import { runCli } from '../apps/cli/src/cli-context.js';
 
 /**
  * The embedded PostgreSQL from a folder nobody else may enter (a clone under /root, or a
@@ -146,4 +148,41 @@ it('fails with one clear line, not a crash, when the binaries are not executable
   expect(message).not.toContain('\n');
   expect(message).toMatch(/initdb/);
   expect(message).toMatch(/DATABASE_URL/);
+});
+
+it("ends a command-line task (npm run seed, the demo's first step) with that one line and exit code 1", async () => {
+  const file = path.join(privateRoot, 'another-file');
+  writeFileSync(file, 'not a folder');
+  const saved = { DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: process.env.DATA_DIR };
+  delete process.env.DATABASE_URL;
+  process.env.DATA_DIR = path.join(file, 'data');
+  const written: string[] = [];
+  const write = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    written.push(String(chunk));
+    return true;
+  });
+  let ran = false;
+  try {
+    const code = await runCli(
+      'seed',
+      () => {
+        ran = true;
+        return Promise.resolve();
+      },
+      { exit: false },
+    );
+    expect(code).toBe(1);
+  } finally {
+    write.mockRestore();
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+  expect(ran).toBe(false);
+  expect(written).toHaveLength(1);
+  expect(written[0]).toMatch(
+    /^seed failed: Could not create the embedded PostgreSQL data folder .*DATA_DIR.*DATABASE_URL.*\.\n$/,
+  );
+  expect(written[0].trimEnd()).not.toContain('\n');
 });
