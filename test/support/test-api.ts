@@ -44,6 +44,7 @@ export async function startTestApi(
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PORT: '0',
+    WORKER_PORT: '0',
     DATA_DIR: '.data/test',
     RUN_JOBS: 'false',
     // Every test file signs up and logs in from 127.0.0.1, and some race registrations of one

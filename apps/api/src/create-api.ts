@@ -8,9 +8,9 @@ import {
   PinoNestLogger,
   registerGraphiql,
   registerRequestContext,
+  requestIdOf,
   resolveDatabase,
 } from '@taawoun/core';
-import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { ENTITIES, MIGRATIONS } from './orm.js';
@@ -26,7 +26,8 @@ export interface RunningApi {
 
 /**
  * Builds and starts the API: resolves the database (embedded when DATABASE_URL is unset),
- * runs pending migrations outside production, and listens on `config.PORT` (0 picks a free port).
+ * runs pending migrations outside production, and listens on `config.PORT` (the worker on
+ * `config.WORKER_PORT`; 0 picks a free port).
  */
 export async function createApi(
   config: AppConfig,
@@ -39,9 +40,11 @@ export async function createApi(
     const adapter = new FastifyAdapter({
       loggerInstance: logger,
       bodyLimit: config.BODY_LIMIT_BYTES,
-      requestIdHeader: 'x-request-id',
-      genReqId: () => randomUUID(),
-      trustProxy: true,
+      // The client's x-request-id only when short and well-formed (requestIdOf), else a new one.
+      requestIdHeader: false,
+      genReqId: (request: { headers: Record<string, string | string[] | undefined> }) =>
+        requestIdOf(request.headers['x-request-id']),
+      trustProxy: config.trustProxy,
     });
     const fastify = adapter.getInstance();
     registerRequestContext(fastify, !config.isProduction);
@@ -60,9 +63,10 @@ export async function createApi(
       adapter,
       { logger: new PinoNestLogger(logger), abortOnError: false },
     );
-    await app.listen({ port: config.PORT, host: options.host ?? '0.0.0.0' });
+    const listenPort = role === 'worker' ? config.WORKER_PORT : config.PORT;
+    await app.listen({ port: listenPort, host: options.host ?? '0.0.0.0' });
     const address = fastify.server.address();
-    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    const port = typeof address === 'object' && address ? address.port : listenPort;
     return {
       app,
       url: `http://127.0.0.1:${port}`,

@@ -1,3 +1,4 @@
+import { EmbeddedPostgresError } from '@taawoun/core';
 import type { Logger } from 'pino';
 
 /**
@@ -24,9 +25,16 @@ export function closeOnSignals(running: { close(): Promise<void>; logger: Logger
 /** The last word of a process that could not start. */
 export function exitOnStartFailure(name: string): (error: unknown) => never {
   return (error) => {
-    process.stderr.write(
-      `${name} failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    process.stderr.write(`${name} failed to start: ${startFailureText(error)}\n`);
     process.exit(1);
   };
+}
+
+/**
+ * What to print of a start failure: the one-line message of an expected one (the embedded
+ * PostgreSQL says what to do), the stack of anything else.
+ */
+export function startFailureText(error: unknown): string {
+  if (error instanceof EmbeddedPostgresError) return error.message;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

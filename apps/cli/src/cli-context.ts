@@ -10,6 +10,7 @@ import {
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { ENTITIES, MIGRATIONS } from '../../api/src/orm.js';
+import { startFailureText } from '../../api/src/process-lifecycle.js';
 
 export interface CliContext {
   config: AppConfig;
@@ -29,9 +30,17 @@ export async function runCli(
   const { databaseUrl, exit = true } = options;
   const config = loadConfigOrExit(environment());
   const logger = createLogger(config, name);
-  const database = databaseUrl
-    ? { url: databaseUrl, stop: () => Promise.resolve() }
-    : await resolveDatabase(config, logger);
+  let database: { url: string; stop(): Promise<void> };
+  try {
+    database = databaseUrl
+      ? { url: databaseUrl, stop: () => Promise.resolve() }
+      : await resolveDatabase(config, logger);
+  } catch (error) {
+    // e.g. the embedded PostgreSQL could not start: its one-line message says what to do.
+    process.stderr.write(`${name} failed: ${startFailureText(error)}\n`);
+    if (exit) process.exit(1);
+    return 1;
+  }
   const dataSource = new DataSource({
     ...databaseOptions(config, database.url, ENTITIES, MIGRATIONS, logger),
     migrationsRun: false,
@@ -42,9 +51,7 @@ export async function runCli(
     await task({ config, logger, dataSource });
   } catch (error) {
     failed = true;
-    process.stderr.write(
-      `${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    process.stderr.write(`${name} failed: ${startFailureText(error)}\n`);
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
     await database.stop();

@@ -4,11 +4,12 @@ import { closeOnSignals, exitOnStartFailure } from '../../api/src/process-lifecy
 
 /**
  * The job runner: the same libs as the API (each registers its jobs), RUN_JOBS forced on,
- * no GraphQL; HTTP only for GET /health (on PORT, default 3001). Run any number of replicas:
+ * no GraphQL; HTTP only for GET /health (on WORKER_PORT, default 3001;
+ * PORT is the API's, so both can share one environment). Run any number of replicas:
  * pg-boss hands each job to one of them.
  */
 async function main(): Promise<void> {
-  const config = loadConfigOrExit({ PORT: '3001', ...environment(), RUN_JOBS: 'true' });
+  const config = loadConfigOrExit({ ...environment(), RUN_JOBS: 'true' });
   const worker = await createApi(config, { role: 'worker', logger: createLogger(config, 'worker') });
   worker.logger.info({ health: `${worker.url}/health` }, 'Taawoun worker running');
   closeOnSignals(worker);

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { isIP } from 'node:net';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -21,6 +22,27 @@ export class AppConfig {
   @Max(65535)
   @IsInt()
   PORT = 3000;
+
+  /** The worker's HTTP port (GET /health), its own so that the API and the worker can share one environment. */
+  @Type(() => Number)
+  @Min(0)
+  @Max(65535)
+  @IsInt()
+  WORKER_PORT = 3001;
+
+  /**
+   * Which proxies may tell the client's address in X-Forwarded-For: unset (or `false`) trusts
+   * none; a comma-separated list of addresses or CIDR ranges trusts those. See {@link parseTrustProxy}.
+   */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
+  /** In production /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`, and is off without it. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'METRICS_TOKEN must be at least 32 characters' })
+  METRICS_TOKEN?: string;
 
   @IsOptional()
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
@@ -178,7 +200,48 @@ export class AppConfig {
     return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/$/, '');
   }
 
+  /** TRUST_PROXY as Fastify's `trustProxy` option (validated by loadConfig). */
+  get trustProxy(): false | string[] {
+    const parsed = parseTrustProxy(this.TRUST_PROXY);
+    return typeof parsed === 'string' ? false : parsed.value;
+  }
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const MAX_PROXIES = 64;
+
+/**
+ * Reads TRUST_PROXY: unset or `false` trusts no proxy; otherwise a comma-separated list of
+ * IPv4/IPv6 addresses, CIDR ranges, or proxy-addr's names `loopback`, `linklocal`, `uniquelocal`.
+ * No hop count and no `true`: Fastify 5 ignores hop counts (it cannot tell who the peer is), and
+ * trusting every peer would let any client choose its address. Returns the value or a message
+ * naming the variable.
+ */
+export function parseTrustProxy(raw: string | undefined): { value: false | string[] } | string {
+  const text = (raw ?? '').trim();
+  if (text === '' || text === 'false') return { value: false };
+  const entries = text.split(',').map((entry) => entry.trim());
+  if (entries.length > MAX_PROXIES) return `TRUST_PROXY lists more than ${MAX_PROXIES} proxies`;
+  for (const entry of entries) {
+    if (!isProxyAddress(entry)) {
+      return `TRUST_PROXY must be "false" or a comma-separated list of proxy addresses or CIDR ranges (bad entry: "${entry}")`;
+    }
+  }
+  return { value: entries };
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const slash = entry.indexOf('/');
+  const address = slash === -1 ? entry : entry.slice(0, slash);
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (slash === -1) return true;
+  const bits = entry.slice(slash + 1);
+  if (!/^[0-9]{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
 }

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import { AppConfig } from './app-config.js';
+import { AppConfig, parseTrustProxy } from './app-config.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -33,6 +33,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config = plainToInstance(AppConfig, plain, { excludeExtraneousValues: false });
   if (env.RUN_JOBS === undefined || env.RUN_JOBS === '') config.RUN_JOBS = config.NODE_ENV !== 'production';
   problems.push(...flatten(validateSync(config, { forbidUnknownValues: false, stopAtFirstError: true })));
+  const trustProxy = parseTrustProxy(config.TRUST_PROXY);
+  if (typeof trustProxy === 'string') problems.push(trustProxy);
   if (config.isProduction) {
     if (!config.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
     if (!config.DATABASE_URL) problems.push('DATABASE_URL is required when NODE_ENV=production');

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import { RequestContext } from '../context/request-context.js';
 
 /**
@@ -19,4 +20,31 @@ export function registerRequestContext(fastify: FastifyInstance, exposeQueryCoun
       done(null, payload);
     });
   }
+}
+
+const MAX_REQUEST_ID_LENGTH = 64;
+
+/**
+ * The request id: the client's `x-request-id` when it is 1..64 characters of [A-Za-z0-9._-]
+ * (checked character by character, so the cost is bounded by the length cap), else a new UUID.
+ */
+export function requestIdOf(header: string | string[] | undefined): string {
+  if (typeof header === 'string' && isWellFormedRequestId(header)) return header;
+  return randomUUID();
+}
+
+function isWellFormedRequestId(id: string): boolean {
+  if (id.length === 0 || id.length > MAX_REQUEST_ID_LENGTH) return false;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    const ok =
+      (c >= 48 && c <= 57) || // 0-9
+      (c >= 65 && c <= 90) || // A-Z
+      (c >= 97 && c <= 122) || // a-z
+      c === 45 || // -
+      c === 46 || // .
+      c === 95; // _
+    if (!ok) return false;
+  }
+  return true;
 }
