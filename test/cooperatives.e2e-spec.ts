@@ -89,21 +89,24 @@ describe('applyForCooperative', () => {
     );
   });
 
-  it('refuses a registration number already in use, also under a race, naming the field', async () => {
+  it('refuses the registration number of an approved cooperative, naming the field; applications do not conflict', async () => {
     const input = application({ registrationNumber: 'RC-RACE-42' });
     const before = await count('cooperatives');
     const results = await Promise.all(
       [owner, outsider].map((user) =>
-        t.gql(APPLY, { input: { ...input, name: `Race ${user.id}` } }, user.accessToken),
+        t.gql<{ applyForCooperative: { id: string } }>(
+          APPLY,
+          { input: { ...input, name: `Race ${user.id}` } },
+          user.accessToken,
+        ),
       ),
     );
-    expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    const refused = results.find((r) => r.errors)!;
-    expect(codes(refused)).toEqual(['CONFLICT']);
-    expect(fieldsOf(refused)).toEqual(['input.registrationNumber']);
-    expect(await count('cooperatives')).toBe(before + 1);
+    expect(results.filter((r) => !r.errors)).toHaveLength(2);
+    expect(await count('cooperatives')).toBe(before + 2);
+    await forceStatus(t, results[0].data!.applyForCooperative.id, 'APPROVED');
     const again = await t.gql(APPLY, { input }, owner.accessToken);
     expect(codes(again)).toEqual(['CONFLICT']);
+    expect(fieldsOf(again)).toEqual(['input.registrationNumber']);
   });
 
   it.each([
@@ -200,14 +203,16 @@ describe('review workflow', () => {
     expect(audit.map((a) => a.action)).toEqual([
       'cooperative.review.start',
       'cooperative.review.decide',
+      'cooperative.profile.update',
       'cooperative.review.start',
       'cooperative.review.decide',
       'cooperative.suspend',
       'cooperative.reinstate',
     ]);
-    expect(audit.every((a) => a.actor_id === admin.id)).toBe(true);
-    expect(audit[4].data).toEqual({ reason: 'Certificat ONSSA expiré' });
-    expect(await count('audit_log')).toBe(auditBefore + 6);
+    // Every edit is audited (issue 8 item 6), the owner's resubmission too.
+    expect(audit.map((a) => a.actor_id)).toEqual([admin.id, admin.id, owner.id, ...Array(4).fill(admin.id)]);
+    expect(audit[5].data).toEqual({ reason: 'Certificat ONSSA expiré' });
+    expect(await count('audit_log')).toBe(auditBefore + 7);
     expect(await count(`cooperative_review_notes WHERE cooperative_id = '${coop.id}'`)).toBe(2);
   });
 

@@ -31,6 +31,13 @@ export const cooperativesAccessSuite: AccessSuite = {
       [fx.cooperativeX],
     );
     fx.ids['coops.xRegistration'] = x.registration_number;
+    fx.ids['coops.withPending'] = await cooperativeIn(fx, 'APPROVED');
+    for (const id of [fx.ids['coops.withPending'], fx.cooperativeX]) {
+      await fx.t.sql(
+        `INSERT INTO cooperative_profile_changes (cooperative_id, changes) VALUES ($1, '{"name": "Matrix pending"}')`,
+        [id],
+      );
+    }
     const newcomer = await signUp(fx.t, { fullName: 'Matrix Newcomer' });
     fx.ids['coops.newcomerEmail'] = newcomer.email;
     const leaving = await signUp(fx.t, { fullName: 'Matrix Leaving' });
@@ -48,6 +55,27 @@ export const cooperativesAccessSuite: AccessSuite = {
         const coop = (data as { cooperative: { id: string } | null } | null)?.cooperative ?? null;
         const sees = actor === 'ownerY' || actor === 'admin';
         expect(coop?.id ?? null).toBe(sees ? fixture.ids['coops.pending'] : null);
+      },
+    },
+    {
+      operation: 'Query.cooperative',
+      query: `query($id: ID) { cooperative(id: $id) { id pendingProfileChange { name } } }`,
+      variables: (fx) => ({ id: fx.cooperativeX }),
+      allowed: ['staffX', 'ownerX', 'admin'],
+      visibility: (actor, data, allowed) => {
+        const coop = (data as { cooperative: { pendingProfileChange: { name: string } | null } }).cooperative;
+        expect(coop.pendingProfileChange?.name ?? null).toBe(allowed ? 'Matrix pending' : null);
+      },
+    },
+    {
+      operation: 'Query.cooperative',
+      query: `query($id: ID) { cooperative(id: $id) { id registrationNumberDuplicates { id } } }`,
+      variables: (fx) => ({ id: fx.cooperativeX }),
+      allowed: ['admin'],
+      visibility: (actor, data, allowed) => {
+        const coop = (data as { cooperative: { registrationNumberDuplicates: unknown[] } | null })
+          .cooperative;
+        expect(coop?.registrationNumberDuplicates ?? null).toEqual(allowed ? [] : null);
       },
     },
     {
@@ -107,6 +135,14 @@ export const cooperativesAccessSuite: AccessSuite = {
       operation: 'Mutation.reinstateCooperative',
       query: `mutation($id: ID!) { reinstateCooperative(id: $id) { status } }`,
       variables: (fx) => ({ id: fx.ids['coops.suspended'] }),
+      allowed: ['admin'],
+    },
+    {
+      operation: 'Mutation.reviewCooperativeProfileChange',
+      query: `mutation($id: ID!) {
+        reviewCooperativeProfileChange(cooperativeId: $id, decision: APPROVE, note: "Vérifié") { name }
+      }`,
+      variables: (fx) => ({ id: fx.ids['coops.withPending'] }),
       allowed: ['admin'],
     },
     {

@@ -8,6 +8,9 @@ import { CooperativeDirectoryService } from './directory/cooperative-directory.s
 import { MembershipResolver } from './memberships/membership.resolver.js';
 import { MembershipService } from './memberships/membership.service.js';
 import { UserMembershipsResolver } from './memberships/user-memberships.resolver.js';
+import { ProfileChangeRepository } from './profile-changes/profile-change.repository.js';
+import { ProfileChangeResolver } from './profile-changes/profile-change.resolver.js';
+import { ProfileChangeService } from './profile-changes/profile-change.service.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { CooperativeReviewResolver } from './review/cooperative-review.resolver.js';
 import { CooperativeReviewService } from './review/cooperative-review.service.js';
@@ -21,6 +24,8 @@ import { CooperativeStatisticsService } from './statistics/cooperative-statistic
     AuditLogService,
     CooperativeLoader,
     CooperativeGeoLoader,
+    ProfileChangeRepository,
+    ProfileChangeService,
     CooperativeService,
     CooperativeDirectoryService,
     CooperativeReviewService,
@@ -30,6 +35,7 @@ import { CooperativeStatisticsService } from './statistics/cooperative-statistic
     CooperativeReviewResolver,
     MembershipResolver,
     UserMembershipsResolver,
+    ProfileChangeResolver,
     CooperativeStatisticsResolver,
   ],
   exports: [RegionsModule, CooperativeService, AuditLogService],

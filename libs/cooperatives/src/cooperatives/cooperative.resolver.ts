@@ -6,6 +6,7 @@ import {
   PageArgs,
   PlatformRole,
   type RequestContext,
+  isAdmin,
   isAdminOrMemberOf,
 } from '@taawoun/core';
 import { Policy } from '@taawoun/identity';
@@ -15,6 +16,8 @@ import { CooperativeMembershipModel } from '../memberships/membership.model.js';
 import { MembershipService } from '../memberships/membership.service.js';
 import { ProvinceModel, RegionModel } from '../regions/region.model.js';
 import { CooperativeReviewService } from '../review/cooperative-review.service.js';
+import { CooperativeProfileChangeModel } from '../profile-changes/profile-change.model.js';
+import { ProfileChangeService } from '../profile-changes/profile-change.service.js';
 import { CooperativeGeoLoader } from './cooperative-geo.loader.js';
 import { CooperativeApplicationInput, CooperativeFilter } from './cooperative.input.js';
 import { CooperativeModel, ReviewNoteModel } from './cooperative.model.js';
@@ -28,6 +31,7 @@ export class CooperativeResolver {
     private readonly reviews: CooperativeReviewService,
     private readonly memberships: MembershipService,
     private readonly geo: CooperativeGeoLoader,
+    private readonly profileChanges: ProfileChangeService,
   ) {}
 
   @Query(() => CooperativeModel, {
@@ -121,5 +125,32 @@ export class CooperativeResolver {
   ): Promise<CooperativeMembershipModel[]> {
     if (!isAdminOrMemberOf(rc.actor, cooperative.id)) throw new ForbiddenError('Members are internal');
     return this.memberships.membersOf(rc, cooperative.id);
+  }
+
+  @ResolveField(() => CooperativeProfileChangeModel, {
+    nullable: true,
+    description:
+      'Members’ edits to vetted facts waiting for an admin; visible to its members and admins only (FORBIDDEN for others).',
+  })
+  pendingProfileChange(
+    @Parent() cooperative: CooperativeModel,
+    @Ctx() rc: RequestContext,
+  ): Promise<CooperativeProfileChangeModel | null> {
+    if (!isAdminOrMemberOf(rc.actor, cooperative.id)) {
+      throw new ForbiddenError('Pending profile changes are internal');
+    }
+    return this.profileChanges.pendingOf(rc, cooperative.id);
+  }
+
+  @ResolveField(() => [CooperativeModel], {
+    description:
+      'Admins only (FORBIDDEN for others): the other cooperatives, in any state, with the same registration number (at most 20).',
+  })
+  registrationNumberDuplicates(
+    @Parent() cooperative: CooperativeModel,
+    @Ctx() rc: RequestContext,
+  ): Promise<CooperativeModel[]> {
+    if (!isAdmin(rc.actor)) throw new ForbiddenError('Registration number duplicates are for reviewers');
+    return this.cooperatives.registrationNumberDuplicates(rc, cooperative.id);
   }
 }
