@@ -4,6 +4,7 @@ import { JobQueue1795953000000 } from './1795953000000-JobQueue.js';
 import { CatalogProducts1795953200000 } from './1795953200000-CatalogProducts.js';
 import { LoginThrottling1795953318859 } from './1795953318859-LoginThrottling.js';
 import { CooperativeReviewWorkflow1795953400000 } from './1795953400000-CooperativeReviewWorkflow.js';
+import { EmailOutbox1796003000000 } from './1796003000000-EmailOutbox.js';
 import { VettedProfileChanges1796005000000 } from './1796005000000-VettedProfileChanges.js';
 
 /** Every migration, in order. Listed explicitly (no glob) so builds and tests load the same set. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   CatalogProducts1795953200000,
   LoginThrottling1795953318859,
   CooperativeReviewWorkflow1795953400000,
+  EmailOutbox1796003000000,
   VettedProfileChanges1796005000000,
 ];
