@@ -5,6 +5,7 @@ import { CatalogProducts1795953200000 } from './1795953200000-CatalogProducts.js
 import { LoginThrottling1795953318859 } from './1795953318859-LoginThrottling.js';
 import { CooperativeReviewWorkflow1795953400000 } from './1795953400000-CooperativeReviewWorkflow.js';
 import { EmailOutbox1796003000000 } from './1796003000000-EmailOutbox.js';
+import { AccountSecurity1796003100000 } from './1796003100000-AccountSecurity.js';
 import { VettedProfileChanges1796005000000 } from './1796005000000-VettedProfileChanges.js';
 
 /** Every migration, in order. Listed explicitly (no glob) so builds and tests load the same set. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   LoginThrottling1795953318859,
   CooperativeReviewWorkflow1795953400000,
   EmailOutbox1796003000000,
+  AccountSecurity1796003100000,
   VettedProfileChanges1796005000000,
 ];
