@@ -7,6 +7,7 @@ import { CooperativeReviewWorkflow1795953400000 } from './1795953400000-Cooperat
 import { EmailOutbox1796003000000 } from './1796003000000-EmailOutbox.js';
 import { AccountSecurity1796003100000 } from './1796003100000-AccountSecurity.js';
 import { VettedProfileChanges1796005000000 } from './1796005000000-VettedProfileChanges.js';
+import { CooperativeInvitations1796005100000 } from './1796005100000-CooperativeInvitations.js';
 
 /** Every migration, in order. Listed explicitly (no glob) so builds and tests load the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   EmailOutbox1796003000000,
   AccountSecurity1796003100000,
   VettedProfileChanges1796005000000,
+  CooperativeInvitations1796005100000,
 ];

@@ -40,6 +40,19 @@ export const cooperativesAccessSuite: AccessSuite = {
     }
     const newcomer = await signUp(fx.t, { fullName: 'Matrix Newcomer' });
     fx.ids['coops.newcomerEmail'] = newcomer.email;
+    // Invitations to addresses no actor of the matrix has: the policy lets every signed-in
+    // caller answer, and the service answers NOT_FOUND to anyone but the invitee.
+    for (const [key, cooperativeId] of [
+      ['coops.invitationToAnswer', fx.cooperativeY],
+      ['coops.invitationToRevoke', fx.cooperativeX],
+    ]) {
+      const [row] = await fx.t.sql<{ id: string }>(
+        `INSERT INTO cooperative_invitations (cooperative_id, email, role, expires_at)
+         VALUES ($1, $2, 'STAFF', now() + interval '7 days') RETURNING id`,
+        [cooperativeId, `${key}@example.ma`],
+      );
+      fx.ids[key] = row.id;
+    }
     const leaving = await signUp(fx.t, { fullName: 'Matrix Leaving' });
     await addMembership(fx.t, leaving.id, fx.cooperativeX, 'STAFF');
     fx.ids['coops.leavingUser'] = leaving.id;
@@ -146,12 +159,47 @@ export const cooperativesAccessSuite: AccessSuite = {
       allowed: ['admin'],
     },
     {
-      operation: 'Mutation.addCooperativeMember',
+      operation: 'Mutation.inviteCooperativeMember',
       query: `mutation($cooperativeId: ID!, $email: String!) {
-        addCooperativeMember(cooperativeId: $cooperativeId, email: $email, role: STAFF) { role }
+        inviteCooperativeMember(cooperativeId: $cooperativeId, email: $email, role: STAFF) { status }
       }`,
       variables: (fx) => ({ cooperativeId: fx.cooperativeX, email: fx.ids['coops.newcomerEmail'] }),
       allowed: ['ownerX'],
+    },
+    {
+      operation: 'Query.myInvitations',
+      query: `{ myInvitations { id } }`,
+      allowed: ['buyerA', 'buyerB', 'staffX', 'ownerX', 'ownerY', 'partner', 'admin'],
+      visibility: (actor, data, allowed) => {
+        // Nobody in the matrix has a verified address: no invitations to show.
+        expect(data).toEqual(allowed ? { myInvitations: [] } : null);
+      },
+    },
+    {
+      operation: 'Mutation.respondToCooperativeInvitation',
+      query: `mutation($id: ID!) { respondToCooperativeInvitation(id: $id, accept: true) { status } }`,
+      variables: (fx) => ({ id: fx.ids['coops.invitationToAnswer'] }),
+      allowed: ['buyerA', 'buyerB', 'staffX', 'ownerX', 'ownerY', 'partner', 'admin'],
+      visibility: (actor, data) => {
+        // Nobody but the invitee (not an actor here) is answered, admins and the OWNER included.
+        expect(data).toBeNull();
+      },
+    },
+    {
+      operation: 'Mutation.revokeCooperativeInvitation',
+      query: `mutation($id: ID!) { revokeCooperativeInvitation(id: $id) { status } }`,
+      variables: (fx) => ({ id: fx.ids['coops.invitationToRevoke'] }),
+      allowed: ['ownerX'],
+    },
+    {
+      operation: 'Query.cooperative',
+      query: `query($id: ID) { cooperative(id: $id) { id invitations { id } } }`,
+      variables: (fx) => ({ id: fx.cooperativeX }),
+      allowed: ['ownerX', 'admin'],
+      visibility: (actor, data, allowed) => {
+        const coop = (data as { cooperative: { invitations: unknown[] } | null }).cooperative;
+        expect(coop === null).toBe(!allowed);
+      },
     },
     {
       operation: 'Mutation.removeCooperativeMember',

@@ -6,6 +6,8 @@ export * from './cooperatives/cooperative.service.js';
 export * from './audit/audit-log.entity.js';
 export * from './audit/audit-log.service.js';
 export * from './documents/cooperative-document.entity.js';
+export * from './invitations/invitation.entity.js';
+export * from './invitations/invitation.model.js';
 export * from './memberships/membership.entity.js';
 export * from './memberships/membership.model.js';
 export * from './profile-changes/profile-change.entity.js';
@@ -19,6 +21,7 @@ export * from './statistics/casablanca-settat.generator.js';
 import { AuditLogEntity } from './audit/audit-log.entity.js';
 import { CooperativeEntity } from './cooperatives/cooperative.entity.js';
 import { CooperativeDocumentEntity } from './documents/cooperative-document.entity.js';
+import { InvitationEntity } from './invitations/invitation.entity.js';
 import { MembershipEntity } from './memberships/membership.entity.js';
 import { ProfileChangeEntity } from './profile-changes/profile-change.entity.js';
 import { ProvinceEntity } from './regions/province.entity.js';
@@ -35,4 +38,5 @@ export const COOPERATIVES_ENTITIES = [
   AuditLogEntity,
   CooperativeDocumentEntity,
   ProfileChangeEntity,
+  InvitationEntity,
 ];

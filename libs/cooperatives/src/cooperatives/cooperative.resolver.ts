@@ -16,6 +16,8 @@ import { CooperativeMembershipModel } from '../memberships/membership.model.js';
 import { MembershipService } from '../memberships/membership.service.js';
 import { ProvinceModel, RegionModel } from '../regions/region.model.js';
 import { CooperativeReviewService } from '../review/cooperative-review.service.js';
+import { CooperativeInvitationModel } from '../invitations/invitation.model.js';
+import { InvitationService } from '../invitations/invitation.service.js';
 import { CooperativeProfileChangeModel } from '../profile-changes/profile-change.model.js';
 import { ProfileChangeService } from '../profile-changes/profile-change.service.js';
 import { CooperativeGeoLoader } from './cooperative-geo.loader.js';
@@ -32,6 +34,7 @@ export class CooperativeResolver {
     private readonly memberships: MembershipService,
     private readonly geo: CooperativeGeoLoader,
     private readonly profileChanges: ProfileChangeService,
+    private readonly invitationService: InvitationService,
   ) {}
 
   @Query(() => CooperativeModel, {
@@ -152,5 +155,20 @@ export class CooperativeResolver {
   ): Promise<CooperativeModel[]> {
     if (!isAdmin(rc.actor)) throw new ForbiddenError('Registration number duplicates are for reviewers');
     return this.cooperatives.registrationNumberDuplicates(rc, cooperative.id);
+  }
+
+  @ResolveField(() => [CooperativeInvitationModel], {
+    description:
+      'Newest first (at most 100); visible to its OWNER/MANAGER and admins only (FORBIDDEN for others).',
+  })
+  invitations(
+    @Parent() cooperative: CooperativeModel,
+    @Ctx() rc: RequestContext,
+  ): Promise<CooperativeInvitationModel[]> {
+    const role = rc.actor?.memberships.get(cooperative.id);
+    if (!isAdmin(rc.actor) && role !== CooperativeRole.OWNER && role !== CooperativeRole.MANAGER) {
+      throw new ForbiddenError('Invitations are for the cooperative’s owners and managers');
+    }
+    return this.invitationService.ofCooperative(rc, cooperative.id);
   }
 }
