@@ -81,6 +81,11 @@ describe('inviteCooperativeMember', () => {
       [[existing.email, unknown]],
     );
     expect(mails.map((m) => m.template)).toEqual(['cooperative-invitation', 'cooperative-invitation']);
+    const [mail] = await t.sql<{ params: Record<string, unknown> }>(
+      `SELECT params FROM email_outbox WHERE to_address = $1`,
+      [unknown],
+    );
+    expect(mail.params).toMatchObject({ token: b.data!.inviteCooperativeMember.id, role: 'STAFF' });
   });
 
   it('refreshes a pending invitation when the same address is invited again', async () => {
