@@ -5,7 +5,11 @@ import { CatalogProducts1795953200000 } from './1795953200000-CatalogProducts.js
 import { LoginThrottling1795953318859 } from './1795953318859-LoginThrottling.js';
 import { CooperativeReviewWorkflow1795953400000 } from './1795953400000-CooperativeReviewWorkflow.js';
 import { SearchCostBounds1796001000000 } from './1796001000000-SearchCostBounds.js';
+import { EmailOutbox1796003000000 } from './1796003000000-EmailOutbox.js';
+import { AccountSecurity1796003100000 } from './1796003100000-AccountSecurity.js';
 import { AbuseLimits1796004000000 } from './1796004000000-AbuseLimits.js';
+import { VettedProfileChanges1796005000000 } from './1796005000000-VettedProfileChanges.js';
+import { CooperativeInvitations1796005100000 } from './1796005100000-CooperativeInvitations.js';
 
 /** Every migration, in order. Listed explicitly (no glob) so builds and tests load the same set. */
 export const MIGRATIONS = [
@@ -16,5 +20,9 @@ export const MIGRATIONS = [
   LoginThrottling1795953318859,
   CooperativeReviewWorkflow1795953400000,
   SearchCostBounds1796001000000,
+  EmailOutbox1796003000000,
+  AccountSecurity1796003100000,
   AbuseLimits1796004000000,
+  VettedProfileChanges1796005000000,
+  CooperativeInvitations1796005100000,
 ];

@@ -31,8 +31,28 @@ export const cooperativesAccessSuite: AccessSuite = {
       [fx.cooperativeX],
     );
     fx.ids['coops.xRegistration'] = x.registration_number;
+    fx.ids['coops.withPending'] = await cooperativeIn(fx, 'APPROVED');
+    for (const id of [fx.ids['coops.withPending'], fx.cooperativeX]) {
+      await fx.t.sql(
+        `INSERT INTO cooperative_profile_changes (cooperative_id, changes) VALUES ($1, '{"name": "Matrix pending"}')`,
+        [id],
+      );
+    }
     const newcomer = await signUp(fx.t, { fullName: 'Matrix Newcomer' });
     fx.ids['coops.newcomerEmail'] = newcomer.email;
+    // Invitations to addresses no actor of the matrix has: the policy lets every signed-in
+    // caller answer, and the service answers NOT_FOUND to anyone but the invitee.
+    for (const [key, cooperativeId] of [
+      ['coops.invitationToAnswer', fx.cooperativeY],
+      ['coops.invitationToRevoke', fx.cooperativeX],
+    ]) {
+      const [row] = await fx.t.sql<{ id: string }>(
+        `INSERT INTO cooperative_invitations (cooperative_id, email, role, expires_at)
+         VALUES ($1, $2, 'STAFF', now() + interval '7 days') RETURNING id`,
+        [cooperativeId, `${key}@example.ma`],
+      );
+      fx.ids[key] = row.id;
+    }
     const leaving = await signUp(fx.t, { fullName: 'Matrix Leaving' });
     await addMembership(fx.t, leaving.id, fx.cooperativeX, 'STAFF');
     fx.ids['coops.leavingUser'] = leaving.id;
@@ -48,6 +68,27 @@ export const cooperativesAccessSuite: AccessSuite = {
         const coop = (data as { cooperative: { id: string } | null } | null)?.cooperative ?? null;
         const sees = actor === 'ownerY' || actor === 'admin';
         expect(coop?.id ?? null).toBe(sees ? fixture.ids['coops.pending'] : null);
+      },
+    },
+    {
+      operation: 'Query.cooperative',
+      query: `query($id: ID) { cooperative(id: $id) { id pendingProfileChange { name } } }`,
+      variables: (fx) => ({ id: fx.cooperativeX }),
+      allowed: ['staffX', 'ownerX', 'admin'],
+      visibility: (actor, data, allowed) => {
+        const coop = (data as { cooperative: { pendingProfileChange: { name: string } | null } }).cooperative;
+        expect(coop.pendingProfileChange?.name ?? null).toBe(allowed ? 'Matrix pending' : null);
+      },
+    },
+    {
+      operation: 'Query.cooperative',
+      query: `query($id: ID) { cooperative(id: $id) { id registrationNumberDuplicates { id } } }`,
+      variables: (fx) => ({ id: fx.cooperativeX }),
+      allowed: ['admin'],
+      visibility: (actor, data, allowed) => {
+        const coop = (data as { cooperative: { registrationNumberDuplicates: unknown[] } | null })
+          .cooperative;
+        expect(coop?.registrationNumberDuplicates ?? null).toEqual(allowed ? [] : null);
       },
     },
     {
@@ -110,12 +151,55 @@ export const cooperativesAccessSuite: AccessSuite = {
       allowed: ['admin'],
     },
     {
-      operation: 'Mutation.addCooperativeMember',
+      operation: 'Mutation.reviewCooperativeProfileChange',
+      query: `mutation($id: ID!) {
+        reviewCooperativeProfileChange(cooperativeId: $id, decision: APPROVE, note: "Vérifié") { name }
+      }`,
+      variables: (fx) => ({ id: fx.ids['coops.withPending'] }),
+      allowed: ['admin'],
+    },
+    {
+      operation: 'Mutation.inviteCooperativeMember',
       query: `mutation($cooperativeId: ID!, $email: String!) {
-        addCooperativeMember(cooperativeId: $cooperativeId, email: $email, role: STAFF) { role }
+        inviteCooperativeMember(cooperativeId: $cooperativeId, email: $email, role: STAFF) { status }
       }`,
       variables: (fx) => ({ cooperativeId: fx.cooperativeX, email: fx.ids['coops.newcomerEmail'] }),
       allowed: ['ownerX'],
+    },
+    {
+      operation: 'Query.myInvitations',
+      query: `{ myInvitations { id } }`,
+      allowed: ['buyerA', 'buyerB', 'staffX', 'ownerX', 'ownerY', 'partner', 'admin'],
+      visibility: (actor, data, allowed) => {
+        // Nobody in the matrix has a verified address: no invitations to show.
+        expect(data).toEqual(allowed ? { myInvitations: [] } : null);
+      },
+    },
+    {
+      operation: 'Mutation.respondToCooperativeInvitation',
+      query: `mutation($id: ID!) { respondToCooperativeInvitation(id: $id, accept: true) { status } }`,
+      variables: (fx) => ({ id: fx.ids['coops.invitationToAnswer'] }),
+      allowed: ['buyerA', 'buyerB', 'staffX', 'ownerX', 'ownerY', 'partner', 'admin'],
+      visibility: (actor, data) => {
+        // Nobody but the invitee (not an actor here) is answered, admins and the OWNER included.
+        expect(data).toBeNull();
+      },
+    },
+    {
+      operation: 'Mutation.revokeCooperativeInvitation',
+      query: `mutation($id: ID!) { revokeCooperativeInvitation(id: $id) { status } }`,
+      variables: (fx) => ({ id: fx.ids['coops.invitationToRevoke'] }),
+      allowed: ['ownerX'],
+    },
+    {
+      operation: 'Query.cooperative',
+      query: `query($id: ID) { cooperative(id: $id) { id invitations { id } } }`,
+      variables: (fx) => ({ id: fx.cooperativeX }),
+      allowed: ['ownerX', 'admin'],
+      visibility: (actor, data, allowed) => {
+        const coop = (data as { cooperative: { invitations: unknown[] } | null }).cooperative;
+        expect(coop === null).toBe(!allowed);
+      },
     },
     {
       operation: 'Mutation.removeCooperativeMember',

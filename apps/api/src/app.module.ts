@@ -3,13 +3,20 @@ import { CatalogModule } from '@taawoun/catalog';
 import { CooperativesModule } from '@taawoun/cooperatives';
 import { CoreModule, type CoreModuleOptions } from '@taawoun/core';
 import { IdentityModule } from '@taawoun/identity';
+import { NotificationsModule } from '@taawoun/notifications';
 
 @Module({})
 export class AppModule {
   static forRoot(core: CoreModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(core), IdentityModule, CooperativesModule, CatalogModule],
+      imports: [
+        CoreModule.forRoot(core),
+        NotificationsModule,
+        IdentityModule,
+        CooperativesModule,
+        CatalogModule,
+      ],
     };
   }
 }

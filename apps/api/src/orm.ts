@@ -1,8 +1,14 @@
 import { CATALOG_ENTITIES } from '@taawoun/catalog';
 import { COOPERATIVES_ENTITIES } from '@taawoun/cooperatives';
 import { IDENTITY_ENTITIES } from '@taawoun/identity';
+import { NOTIFICATIONS_ENTITIES } from '@taawoun/notifications';
 import { MIGRATIONS } from '../../../migrations/index.js';
 
 /** Every entity and migration of the platform: the one list the API, the worker and the scripts share. */
-export const ENTITIES = [...IDENTITY_ENTITIES, ...COOPERATIVES_ENTITIES, ...CATALOG_ENTITIES];
+export const ENTITIES = [
+  ...NOTIFICATIONS_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...COOPERATIVES_ENTITIES,
+  ...CATALOG_ENTITIES,
+];
 export { MIGRATIONS };

@@ -6,8 +6,11 @@ export * from './cooperatives/cooperative.service.js';
 export * from './audit/audit-log.entity.js';
 export * from './audit/audit-log.service.js';
 export * from './documents/cooperative-document.entity.js';
+export * from './invitations/invitation.entity.js';
+export * from './invitations/invitation.model.js';
 export * from './memberships/membership.entity.js';
 export * from './memberships/membership.model.js';
+export * from './profile-changes/profile-change.entity.js';
 export * from './regions/province.entity.js';
 export * from './regions/region.entity.js';
 export * from './regions/region.model.js';
@@ -18,7 +21,9 @@ export * from './statistics/casablanca-settat.generator.js';
 import { AuditLogEntity } from './audit/audit-log.entity.js';
 import { CooperativeEntity } from './cooperatives/cooperative.entity.js';
 import { CooperativeDocumentEntity } from './documents/cooperative-document.entity.js';
+import { InvitationEntity } from './invitations/invitation.entity.js';
 import { MembershipEntity } from './memberships/membership.entity.js';
+import { ProfileChangeEntity } from './profile-changes/profile-change.entity.js';
 import { ProvinceEntity } from './regions/province.entity.js';
 import { RegionEntity } from './regions/region.entity.js';
 import { ReviewNoteEntity } from './review/review-note.entity.js';
@@ -32,4 +37,6 @@ export const COOPERATIVES_ENTITIES = [
   ReviewNoteEntity,
   AuditLogEntity,
   CooperativeDocumentEntity,
+  ProfileChangeEntity,
+  InvitationEntity,
 ];

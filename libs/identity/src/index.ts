@@ -14,9 +14,10 @@ export * from './users/admin-account.js';
 export * from './users/email-address.js';
 export * from './users/user.entity.js';
 export * from './users/user.model.js';
+import { AccountTokenEntity } from './accounts/account-token.entity.js';
 import { RefreshTokenEntity } from './auth/refresh-token.entity.js';
 import { LoginAttemptEntity } from './throttling/login-attempt.entity.js';
 import { UserEntity } from './users/user.entity.js';
 
 /** The TypeORM entities of this lib, for the data source. */
-export const IDENTITY_ENTITIES = [UserEntity, RefreshTokenEntity, LoginAttemptEntity];
+export const IDENTITY_ENTITIES = [UserEntity, RefreshTokenEntity, LoginAttemptEntity, AccountTokenEntity];

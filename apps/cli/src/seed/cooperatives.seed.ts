@@ -192,8 +192,8 @@ export const cooperativesSeeder: Seeder = {
         ],
       );
       const [{ id }] = await dataSource.query<{ id: string }[]>(
-        `SELECT id FROM cooperatives WHERE registration_number = $1`,
-        [coop.registrationNumber],
+        `SELECT id FROM cooperatives WHERE slug = $1`,
+        [coop.slug],
       );
       for (const member of coop.members) {
         await dataSource.query(

@@ -6,10 +6,12 @@ import {
   LOGGER,
   NotFoundError,
   requireUuid,
+  type LanguageCode,
   type RequestContext,
   pgError,
 } from '@taawoun/core';
 import { AuditLogService } from '@taawoun/cooperatives';
+import { Outbox } from '@taawoun/notifications';
 import { CatalogAccess } from '../catalog-access.js';
 import { CERTIFICATION_COLUMNS } from '../catalog.loaders.js';
 import type { CertificationInput } from './certification.input.js';
@@ -42,6 +44,7 @@ export class CertificationService {
     private readonly db: Db,
     private readonly access: CatalogAccess,
     private readonly audit: AuditLogService,
+    private readonly outbox: Outbox,
     @Inject(LOGGER) private readonly log: Logger,
   ) {}
 
@@ -121,8 +124,9 @@ export class CertificationService {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today)))
       throw BadUserInputError.field('today', 'must be a date YYYY-MM-DD');
     try {
-      const reminders = await this.db.query<CertificationReminder>(
-        `WITH due AS (
+      return await this.db.transaction(async () => {
+        const reminders = await this.db.query<CertificationReminder>(
+          `WITH due AS (
            INSERT INTO certification_reminders (certification_id, expires_on)
            SELECT ce.id, ce.expires_on FROM certifications ce
             WHERE ce.verified AND ce.expires_on BETWEEN $1::date AND $1::date + $2::int
@@ -132,15 +136,52 @@ export class CertificationService {
                 due.expires_on::text AS "expiresOn"
            FROM due JOIN certifications ce ON ce.id = due.certification_id
           ORDER BY due.expires_on, ce.id`,
-        [today, REMINDER_DAYS_BEFORE_EXPIRY],
-      );
-      // Until orders add the notification outbox, the reminder is a logged event.
-      for (const r of reminders)
-        this.log.info({ event: 'certification.expiring', ...r }, 'certification expires soon');
-      return reminders;
+          [today, REMINDER_DAYS_BEFORE_EXPIRY],
+        );
+        for (const r of reminders)
+          this.log.info({ event: 'certification.expiring', ...r }, 'certification expires soon');
+        await this.emailReminders(reminders);
+        return reminders;
+      });
     } catch (error) {
       if (pgError(error).code === '22008') throw BadUserInputError.field('today', 'must be a real date');
       throw error;
     }
+  }
+
+  /**
+   * E-mails each reminder to the cooperative's owners and managers, in their language, in the
+   * transaction recording the reminders: a reminder is recorded exactly when its e-mails are queued.
+   */
+  private async emailReminders(reminders: CertificationReminder[]): Promise<void> {
+    if (!reminders.length) return;
+    const recipients = await this.db.query<{
+      cooperativeId: string;
+      cooperativeName: string;
+      email: string;
+      language: LanguageCode;
+    }>(
+      `SELECT m.cooperative_id AS "cooperativeId", co.name AS "cooperativeName", u.email,
+              u.preferred_language AS language
+         FROM cooperative_memberships m
+         JOIN users u ON u.id = m.user_id
+         JOIN cooperatives co ON co.id = m.cooperative_id
+        WHERE m.cooperative_id = ANY($1::uuid[]) AND m.role IN ('OWNER', 'MANAGER')
+        ORDER BY u.email`,
+      [[...new Set(reminders.map((r) => r.cooperativeId))]],
+    );
+    for (const r of reminders)
+      for (const to of recipients.filter((x) => x.cooperativeId === r.cooperativeId))
+        await this.outbox.enqueue({
+          to: to.email,
+          language: to.language,
+          template: 'certification-expiring',
+          params: {
+            cooperativeName: to.cooperativeName,
+            certificationType: r.type,
+            reference: r.reference,
+            expiresOn: r.expiresOn,
+          },
+        });
   }
 }

@@ -17,7 +17,6 @@ import { CooperativeStatus, Sector } from './cooperative-status.js';
 /** A producer cooperative. Its region is its province's region. */
 @Entity('cooperatives')
 @Unique('UQ_cooperatives_slug', ['slug'])
-@Unique('UQ_cooperatives_registration_number', ['registrationNumber'])
 @Check('CHK_cooperatives_member_count', `"member_count" >= 0`)
 @Check(
   'CHK_cooperatives_women_member_count',
@@ -29,6 +28,8 @@ import { CooperativeStatus, Sector } from './cooperative-status.js';
   `"status" IN ('DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'REJECTED', 'SUSPENDED')`,
 )
 @Index('IDX_cooperatives_name_trgm', { synchronize: false })
+/** Unique among vetted (APPROVED, SUSPENDED) cooperatives only: a partial index, kept by its migration. */
+@Index('UQ_cooperatives_registration_number_vetted', { synchronize: false })
 export class CooperativeEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_cooperatives' })
   id!: string;
@@ -39,6 +40,7 @@ export class CooperativeEntity {
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
+  @Index('IDX_cooperatives_registration_number')
   @Column({ name: 'registration_number', type: 'varchar', length: 64 })
   registrationNumber!: string;
 

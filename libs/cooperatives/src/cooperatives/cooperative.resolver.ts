@@ -6,6 +6,7 @@ import {
   PageArgs,
   PlatformRole,
   type RequestContext,
+  isAdmin,
   isAdminOrMemberOf,
 } from '@taawoun/core';
 import { Policy } from '@taawoun/identity';
@@ -15,6 +16,10 @@ import { CooperativeMembershipModel } from '../memberships/membership.model.js';
 import { MembershipService } from '../memberships/membership.service.js';
 import { ProvinceModel, RegionModel } from '../regions/region.model.js';
 import { CooperativeReviewService } from '../review/cooperative-review.service.js';
+import { CooperativeInvitationModel } from '../invitations/invitation.model.js';
+import { InvitationService } from '../invitations/invitation.service.js';
+import { CooperativeProfileChangeModel } from '../profile-changes/profile-change.model.js';
+import { ProfileChangeService } from '../profile-changes/profile-change.service.js';
 import { CooperativeGeoLoader } from './cooperative-geo.loader.js';
 import { CooperativeApplicationInput, CooperativeFilter } from './cooperative.input.js';
 import { CooperativeModel, ReviewNoteModel } from './cooperative.model.js';
@@ -28,6 +33,8 @@ export class CooperativeResolver {
     private readonly reviews: CooperativeReviewService,
     private readonly memberships: MembershipService,
     private readonly geo: CooperativeGeoLoader,
+    private readonly profileChanges: ProfileChangeService,
+    private readonly invitationService: InvitationService,
   ) {}
 
   @Query(() => CooperativeModel, {
@@ -121,5 +128,47 @@ export class CooperativeResolver {
   ): Promise<CooperativeMembershipModel[]> {
     if (!isAdminOrMemberOf(rc.actor, cooperative.id)) throw new ForbiddenError('Members are internal');
     return this.memberships.membersOf(rc, cooperative.id);
+  }
+
+  @ResolveField(() => CooperativeProfileChangeModel, {
+    nullable: true,
+    description:
+      'Members’ edits to vetted facts waiting for an admin; visible to its members and admins only (FORBIDDEN for others).',
+  })
+  pendingProfileChange(
+    @Parent() cooperative: CooperativeModel,
+    @Ctx() rc: RequestContext,
+  ): Promise<CooperativeProfileChangeModel | null> {
+    if (!isAdminOrMemberOf(rc.actor, cooperative.id)) {
+      throw new ForbiddenError('Pending profile changes are internal');
+    }
+    return this.profileChanges.pendingOf(rc, cooperative.id);
+  }
+
+  @ResolveField(() => [CooperativeModel], {
+    description:
+      'Admins only (FORBIDDEN for others): the other cooperatives, in any state, with the same registration number (at most 20).',
+  })
+  registrationNumberDuplicates(
+    @Parent() cooperative: CooperativeModel,
+    @Ctx() rc: RequestContext,
+  ): Promise<CooperativeModel[]> {
+    if (!isAdmin(rc.actor)) throw new ForbiddenError('Registration number duplicates are for reviewers');
+    return this.cooperatives.registrationNumberDuplicates(rc, cooperative.id);
+  }
+
+  @ResolveField(() => [CooperativeInvitationModel], {
+    description:
+      'Newest first (at most 100); visible to its OWNER/MANAGER and admins only (FORBIDDEN for others).',
+  })
+  invitations(
+    @Parent() cooperative: CooperativeModel,
+    @Ctx() rc: RequestContext,
+  ): Promise<CooperativeInvitationModel[]> {
+    const role = rc.actor?.memberships.get(cooperative.id);
+    if (!isAdmin(rc.actor) && role !== CooperativeRole.OWNER && role !== CooperativeRole.MANAGER) {
+      throw new ForbiddenError('Invitations are for the cooperative’s owners and managers');
+    }
+    return this.invitationService.ofCooperative(rc, cooperative.id);
   }
 }

@@ -16,8 +16,12 @@ import {
   type RequestContext,
   uniqueViolation,
   memberCooperativeIds,
+  manyByKey,
 } from '@taawoun/core';
 import { AuditLogService } from '../audit/audit-log.service.js';
+import { ProfileChangeRepository } from '../profile-changes/profile-change.repository.js';
+import { ProfileChangeService, VETTED_STATUSES } from '../profile-changes/profile-change.service.js';
+import type { VettedValues } from '../profile-changes/vetted-fields.js';
 import type { CooperativeApplicationInput } from './cooperative.input.js';
 import { CooperativeLoader } from './cooperative.loader.js';
 import { COOPERATIVE_COLUMNS, rowToCooperativeModel, type CooperativeRow } from './cooperative.mapper.js';
@@ -38,6 +42,8 @@ export class CooperativeService {
     private readonly config: AppConfig,
     private readonly loader: CooperativeLoader,
     private readonly audit: AuditLogService,
+    private readonly profileChanges: ProfileChangeService,
+    private readonly vetted: ProfileChangeRepository,
   ) {}
 
   /**
@@ -71,6 +77,9 @@ export class CooperativeService {
   async apply(rc: RequestContext, input: CooperativeApplicationInput): Promise<CooperativeModel> {
     const actor = rc.requireActor();
     await this.checkApplication(input);
+    // Only vetted cooperatives' numbers are public and reserved: another application's number
+    // is neither revealed nor blocked here (the reviewer sees duplicates).
+    if (await this.vetted.vettedNumberTaken(input.registrationNumber, null)) throw registrationConflict();
     const base = slugify(input.name, 'cooperative');
     const id = await this.mapUniqueViolations(() =>
       this.db.transaction(async () => {
@@ -104,7 +113,9 @@ export class CooperativeService {
 
   /**
    * Replaces the profile. When a member (OWNER/MANAGER) updates a cooperative whose review asked
-   * for changes, it goes back to SUBMITTED; an admin's edit never moves the status.
+   * for changes, it goes back to SUBMITTED; an admin's edit never moves the status. On a vetted
+   * (APPROVED or SUSPENDED) cooperative, a member's changes to the vetted facts wait for an admin
+   * in its pending profile change; other fields apply at once. Every edit is audited.
    */
   async updateProfile(
     rc: RequestContext,
@@ -118,13 +129,27 @@ export class CooperativeService {
     const asMember = role === CooperativeRole.OWNER || role === CooperativeRole.MANAGER;
     await this.mapUniqueViolations(() =>
       this.db.transaction(async () => {
-        const [current] = await this.db.query<{ status: CooperativeStatus }>(
-          `SELECT status FROM cooperatives WHERE id = $1 FOR UPDATE`,
-          [id],
-        );
+        const current = await this.profileChanges.lockVetted(id);
         if (!current) throw new NotFoundError('Cooperative', id);
         if (asMember && LOCKED_FOR_MEMBERS.has(current.status)) {
           throw new InvalidStateTransitionError('Cooperative', current.status, 'profile update');
+        }
+        if (asMember && VETTED_STATUSES.has(current.status)) {
+          const pending = await this.profileChanges.submit(id, current, vettedValues(input), actor.userId);
+          await this.db.query(
+            `UPDATE cooperatives SET description = $2, contact_phone = $3, updated_at = now() WHERE id = $1`,
+            [id, input.description ?? null, input.contactPhone],
+          );
+          await this.audit.record(
+            actor.userId,
+            'cooperative.profile.update',
+            { type: 'cooperative', id },
+            {
+              applied: { description: input.description ?? null, contactPhone: input.contactPhone },
+              pending,
+            },
+          );
+          return;
         }
         const next =
           asMember && current.status === CooperativeStatus.CHANGES_REQUESTED
@@ -138,14 +163,12 @@ export class CooperativeService {
           [id, current.status, ...this.profileValues(input), next],
         );
         if (updated.length !== 1) throw new InvalidStateTransitionError('Cooperative', current.status, next);
-        if (!asMember) {
-          await this.audit.record(
-            actor.userId,
-            'cooperative.profile.update',
-            { type: 'cooperative', id },
-            { input: { ...input } },
-          );
-        }
+        await this.audit.record(
+          actor.userId,
+          'cooperative.profile.update',
+          { type: 'cooperative', id },
+          { applied: { ...input }, pending: {} },
+        );
       }),
     );
     return this.get(id);
@@ -174,6 +197,29 @@ export class CooperativeService {
       );
     });
     return this.get(id);
+  }
+
+  /** Other cooperatives (any state) with the same registration number, at most 20 each, batched per request. */
+  registrationNumberDuplicates(rc: RequestContext, id: string): Promise<CooperativeModel[]> {
+    return rc.loaders
+      .get<string, CooperativeModel[]>('cooperatives.registrationNumberDuplicates', async (ids) => {
+        const rows = await this.db.query<CooperativeRow & { duplicate_of: string }>(
+          `SELECT ${COOPERATIVE_COLUMNS}, d.duplicate_of FROM (
+             SELECT o.id, x.id AS duplicate_of,
+                    row_number() OVER (PARTITION BY x.id ORDER BY o.created_at, o.id) AS n
+             FROM cooperatives x JOIN cooperatives o ON o.registration_number = x.registration_number AND o.id <> x.id
+             WHERE x.id = ANY($1::uuid[])) d
+           JOIN cooperatives c ON c.id = d.id
+           WHERE d.n <= 20 ORDER BY d.n`,
+          [[...ids]],
+        );
+        return manyByKey(
+          ids,
+          rows.map((r) => ({ of: r.duplicate_of, model: rowToCooperativeModel(r) })),
+          (r) => r.of,
+        ).map((list) => list.map((r) => r.model));
+      })
+      .load(id);
   }
 
   /** A fresh read after a write (not through the request's loader, which may hold the old row). */
@@ -226,15 +272,33 @@ export class CooperativeService {
     try {
       return await work();
     } catch (error) {
-      if (uniqueViolation(error) === 'UQ_cooperatives_registration_number') {
-        throw new ConflictError(
-          'A cooperative with this registration number already exists',
-          'input.registrationNumber',
-        );
-      }
+      if (uniqueViolation(error) === VETTED_REGISTRATION_NUMBER_INDEX) throw registrationConflict();
       throw error;
     }
   }
+}
+
+/** The unique index on registration numbers of vetted (APPROVED, SUSPENDED) cooperatives. */
+export const VETTED_REGISTRATION_NUMBER_INDEX = 'UQ_cooperatives_registration_number_vetted';
+
+function registrationConflict(): ConflictError {
+  return new ConflictError(
+    'A cooperative with this registration number already exists',
+    'input.registrationNumber',
+  );
+}
+
+function vettedValues(input: CooperativeApplicationInput): VettedValues {
+  return {
+    name: input.name,
+    registrationNumber: input.registrationNumber,
+    sector: input.sector,
+    provinceCode: input.provinceCode,
+    foundedOn: input.foundedOn,
+    memberCount: input.memberCount,
+    womenMemberCount: input.womenMemberCount ?? null,
+    womenLed: input.womenLed,
+  };
 }
 
 function parseIsoDate(text: string): Date | null {

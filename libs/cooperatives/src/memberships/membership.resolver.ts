@@ -11,6 +11,7 @@ import {
   isAdminOrMemberOf,
 } from '@taawoun/core';
 import { Policy, UserModel } from '@taawoun/identity';
+import { CooperativeStatus } from '../cooperatives/cooperative-status.js';
 import { CooperativeModel } from '../cooperatives/cooperative.model.js';
 import { CooperativeService } from '../cooperatives/cooperative.service.js';
 import { CooperativeMembershipModel } from './membership.model.js';
@@ -25,17 +26,6 @@ export class MembershipResolver {
     private readonly cooperatives: CooperativeService,
     private readonly db: Db,
   ) {}
-
-  @Mutation(() => CooperativeMembershipModel, { description: 'OWNER; an existing user, by e-mail.' })
-  @Policy.allow(OWNER_ONLY)
-  addCooperativeMember(
-    @Ctx() rc: RequestContext,
-    @Args('cooperativeId', { type: () => ID }) cooperativeId: string,
-    @Args('email') email: string,
-    @Args('role', { type: () => CooperativeRole }) role: CooperativeRole,
-  ): Promise<CooperativeMembershipModel> {
-    return this.memberships.add(rc, cooperativeId, email, role);
-  }
 
   @Mutation(() => Boolean, { description: 'OWNER; a cooperative always keeps at least one OWNER.' })
   @Policy.allow(OWNER_ONLY)
@@ -54,6 +44,10 @@ export class MembershipResolver {
   ): Promise<CooperativeModel> {
     const cooperative = await this.cooperatives.load(rc, membership.cooperativeId);
     if (!cooperative) throw new NotFoundError('Cooperative', membership.cooperativeId);
+    // The usual visibility: the public reads APPROVED cooperatives only.
+    if (cooperative.status !== CooperativeStatus.APPROVED && !isAdminOrMemberOf(rc.actor, cooperative.id)) {
+      throw new NotFoundError('Cooperative', membership.cooperativeId);
+    }
     return cooperative;
   }
 

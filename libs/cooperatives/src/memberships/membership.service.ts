@@ -7,7 +7,6 @@ import {
   manyByKey,
   requireUuid,
   type RequestContext,
-  uniqueViolation,
 } from '@taawoun/core';
 import type { CooperativeMembershipModel } from './membership.model.js';
 
@@ -33,34 +32,6 @@ const toModel = (row: MembershipRow): CooperativeMembershipModel => ({
 @Injectable()
 export class MembershipService {
   constructor(private readonly db: Db) {}
-
-  /** OWNER: adds an existing user (found by e-mail) with a role. */
-  async add(
-    rc: RequestContext,
-    cooperativeId: string,
-    email: string,
-    role: CooperativeRole,
-  ): Promise<CooperativeMembershipModel> {
-    rc.requireActor();
-    requireUuid(cooperativeId, 'Cooperative');
-    const [user] = await this.db.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [
-      email.trim(),
-    ]);
-    if (!user) throw new NotFoundError('User', email.trim());
-    try {
-      const [row] = await this.db.query<MembershipRow>(
-        `INSERT INTO cooperative_memberships (user_id, cooperative_id, role) VALUES ($1, $2, $3)
-         RETURNING id, role, cooperative_id, user_id`,
-        [user.id, cooperativeId, role],
-      );
-      return toModel(row);
-    } catch (error) {
-      if (uniqueViolation(error) === 'UQ_cooperative_memberships_user_cooperative') {
-        throw new ConflictError('This user is already a member of the cooperative', 'email');
-      }
-      throw error;
-    }
-  }
 
   /** OWNER: removes a member; refused when it would leave the cooperative without an OWNER. */
   async remove(rc: RequestContext, cooperativeId: string, userId: string): Promise<boolean> {

@@ -48,4 +48,18 @@ export class CooperativeReviewResolver {
   ): Promise<CooperativeModel> {
     return this.reviews.reinstate(rc, id);
   }
+
+  @Mutation(() => CooperativeModel, {
+    description:
+      'ADMIN; APPROVE applies the pending profile change, REJECT discards it; audited with the note.',
+  })
+  @Policy.roles(PlatformRole.ADMIN)
+  reviewCooperativeProfileChange(
+    @Ctx() rc: RequestContext,
+    @Args('cooperativeId', { type: () => ID }) cooperativeId: string,
+    @Args('decision', { type: () => ReviewDecision }) decision: ReviewDecision,
+    @Args('note') note: string,
+  ): Promise<CooperativeModel> {
+    return this.reviews.reviewProfileChange(rc, cooperativeId, decision, note);
+  }
 }

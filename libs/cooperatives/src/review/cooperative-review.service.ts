@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import {
   BadUserInputError,
+  ConflictError,
   Db,
   InvalidStateTransitionError,
   manyByKey,
   NotFoundError,
   requireUuid,
   type RequestContext,
+  uniqueViolation,
 } from '@taawoun/core';
 import { AuditLogService } from '../audit/audit-log.service.js';
-import { CooperativeService } from '../cooperatives/cooperative.service.js';
+import { CooperativeService, VETTED_REGISTRATION_NUMBER_INDEX } from '../cooperatives/cooperative.service.js';
+import { ProfileChangeService } from '../profile-changes/profile-change.service.js';
 import {
   ReviewDecision,
   type CooperativeModel,
@@ -36,6 +39,7 @@ export class CooperativeReviewService {
     private readonly db: Db,
     private readonly cooperatives: CooperativeService,
     private readonly audit: AuditLogService,
+    private readonly profileChanges: ProfileChangeService,
   ) {}
 
   /** SUBMITTED → UNDER_REVIEW, recording the reviewer. */
@@ -86,6 +90,40 @@ export class CooperativeReviewService {
     );
   }
 
+  /**
+   * ADMIN: APPROVE writes a cooperative's pending profile change over its vetted values, REJECT
+   * discards it; both are audited with the note.
+   */
+  async reviewProfileChange(
+    rc: RequestContext,
+    cooperativeId: string,
+    decision: ReviewDecision,
+    note: string,
+  ): Promise<CooperativeModel> {
+    const actor = rc.requireActor();
+    requireUuid(cooperativeId, 'Cooperative');
+    if (decision === ReviewDecision.REQUEST_CHANGES) {
+      throw BadUserInputError.field('decision', 'must be APPROVE or REJECT for a profile change');
+    }
+    const text = requiredText('note', note);
+    const apply = decision === ReviewDecision.APPROVE;
+    await this.db.transaction(async () => {
+      try {
+        const changes = await this.profileChanges.settle(cooperativeId, apply);
+        await this.audit.record(
+          actor.userId,
+          apply ? 'cooperative.profile_change.approve' : 'cooperative.profile_change.reject',
+          { type: 'cooperative', id: cooperativeId },
+          { note: text, changes },
+        );
+      } catch (error) {
+        if (uniqueViolation(error) === VETTED_REGISTRATION_NUMBER_INDEX) throw takenNumber('cooperativeId');
+        throw error;
+      }
+    });
+    return this.cooperatives.get(cooperativeId);
+  }
+
   /** The review notes of a cooperative, oldest first, batched per request. */
   notesOf(rc: RequestContext, cooperativeId: string): Promise<ReviewNoteModel[]> {
     return rc.loaders
@@ -121,10 +159,16 @@ export class CooperativeReviewService {
   ): Promise<CooperativeModel> {
     requireUuid(id, 'Cooperative');
     await this.db.transaction(async () => {
-      const moved = await this.db.query(
-        `UPDATE cooperatives SET status = $3, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id`,
-        [id, from, to],
-      );
+      const moved = await this.db
+        .query(
+          `UPDATE cooperatives SET status = $3, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id`,
+          [id, from, to],
+        )
+        .catch((error: unknown) => {
+          // Two applications with one number approved at once: the vetted-number index decides.
+          if (uniqueViolation(error) === VETTED_REGISTRATION_NUMBER_INDEX) throw takenNumber('id');
+          throw error;
+        });
       if (moved.length === 0) {
         const [current] = await this.db.query<{ status: CooperativeStatus }>(
           `SELECT status FROM cooperatives WHERE id = $1`,
@@ -137,6 +181,10 @@ export class CooperativeReviewService {
     });
     return this.cooperatives.get(id);
   }
+}
+
+function takenNumber(field: string): ConflictError {
+  return new ConflictError('Another approved cooperative already has this registration number', field);
 }
 
 function requiredText(field: string, value: string): string {

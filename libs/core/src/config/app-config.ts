@@ -79,9 +79,15 @@ export class AppConfig {
   @IsIn(['local', 's3'])
   ASSET_STORAGE: 'local' | 's3' = 'local';
 
+  /** SMTP server for e-mail, e.g. smtp://user:pass@mail.example.ma:587; unset → .eml files under DATA_DIR/mail. */
   @IsOptional()
-  @IsString()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
   SMTP_URL?: string;
+
+  /** The From of every e-mail. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Taawoun <no-reply@taawoun.ma>';
 
   @Type(() => Number)
   @Min(1)

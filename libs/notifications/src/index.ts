@@ -1,0 +1,9 @@
+export * from './email-outbox.entity.js';
+export * from './mail-transport.js';
+export * from './notifications.module.js';
+export * from './outbox.service.js';
+export * from './templates/templates.js';
+import { EmailOutboxEntity } from './email-outbox.entity.js';
+
+/** The TypeORM entities of this lib, for the data source. */
+export const NOTIFICATIONS_ENTITIES = [EmailOutboxEntity];
