@@ -1,5 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AccountSecurityService } from './accounts/account-security.service.js';
+import { AccountSessions } from './accounts/account-sessions.js';
+import { AccountTokenRepository } from './accounts/account-token.repository.js';
+import { AccountsResolver } from './accounts/accounts.resolver.js';
+import { EmailVerificationService } from './accounts/email-verification.service.js';
+import { PasswordResetService } from './accounts/password-reset.service.js';
 import { AccessTokenService } from './auth/access-token.service.js';
 import { ActorService } from './auth/actor.service.js';
 import { AuthResolver } from './auth/auth.resolver.js';
@@ -8,6 +14,7 @@ import { RefreshTokenService } from './auth/refresh-token.service.js';
 import { IdentityMaintenanceService } from './maintenance/identity-maintenance.service.js';
 import { CooperativeScopeRegistry } from './policy/cooperative-scope.registry.js';
 import { PolicyGuard } from './policy/policy.guard.js';
+import { UserFieldsResolver } from './users/user-fields.resolver.js';
 import { LoginThrottleService } from './throttling/login-throttle.service.js';
 
 /** Accounts, sessions and the access policy guarding every GraphQL operation. */
@@ -22,8 +29,15 @@ import { LoginThrottleService } from './throttling/login-throttle.service.js';
     IdentityMaintenanceService,
     CooperativeScopeRegistry,
     AuthResolver,
+    AccountTokenRepository,
+    AccountSessions,
+    EmailVerificationService,
+    PasswordResetService,
+    AccountSecurityService,
+    AccountsResolver,
+    UserFieldsResolver,
     { provide: APP_GUARD, useClass: PolicyGuard },
   ],
-  exports: [AuthService, CooperativeScopeRegistry, AccessTokenService],
+  exports: [AuthService, CooperativeScopeRegistry, AccessTokenService, AccountSessions],
 })
 export class IdentityModule {}

@@ -9,6 +9,7 @@ import {
   type PlatformRole,
   uniqueViolation,
 } from '@taawoun/core';
+import { EmailVerificationService } from '../accounts/email-verification.service.js';
 import type { AuthPayload } from '../users/user.model.js';
 import type { LoginInput, RegisterInput } from './auth.input.js';
 import { assertAcceptableAccount } from '../users/account-rules.js';
@@ -33,14 +34,20 @@ export class AuthService {
     private readonly accessTokens: AccessTokenService,
     private readonly refreshTokens: RefreshTokenService,
     private readonly throttle: LoginThrottleService,
+    private readonly emailVerification: EmailVerificationService,
   ) {}
 
+  /** Creates the account and queues its verification e-mail in the same transaction. */
   async register(input: RegisterInput): Promise<AuthPayload> {
-    const user = await this.createUser({
-      email: input.email,
-      password: input.password,
-      fullName: input.fullName,
-      preferredLanguage: input.preferredLanguage ?? DEFAULT_LANGUAGE,
+    const user = await this.db.transaction(async () => {
+      const created = await this.createUser({
+        email: input.email,
+        password: input.password,
+        fullName: input.fullName,
+        preferredLanguage: input.preferredLanguage ?? DEFAULT_LANGUAGE,
+      });
+      await this.emailVerification.sendLink(created);
+      return created;
     });
     return this.session(user);
   }
