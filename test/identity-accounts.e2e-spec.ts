@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Jobs } from '@taawoun/core';
 import { TEST_PASSWORD, signUp } from './support/actors.js';
 import { codes, fieldsOf, login, loginOk, me, refresh } from './support/identity-fixtures.js';
 import { startMailbox, tokenFrom, type Mailbox, type ReceivedEmail } from './support/mailbox.js';
@@ -260,5 +261,23 @@ describe('signOutEverywhere', () => {
     const fresh = await loginOk(t, user.email, TEST_PASSWORD);
     expect((await me(t, fresh.accessToken)).data?.me?.id).toBe(user.id);
     expect((await refresh(t, fresh.refreshToken)).errors).toBeUndefined();
+  });
+});
+
+describe('the nightly prune of account tokens', () => {
+  it('deletes tokens expired for more than a day, and only those', async () => {
+    const user = await signUp(t);
+    await t.sql(
+      `INSERT INTO account_tokens (kind, user_id, token_hash, expires_at)
+       VALUES ('reset-password', $1, repeat('a', 64), now() - interval '25 hours'),
+              ('reset-password', $1, repeat('b', 64), now() - interval '23 hours')`,
+      [user.id],
+    );
+    await t.api.app.get(Jobs).runNow('identity.prune-account-tokens', {});
+    const left = await t.sql<{ token_hash: string }>(
+      `SELECT token_hash FROM account_tokens WHERE user_id = $1 AND kind = 'reset-password'`,
+      [user.id],
+    );
+    expect(left.map((r) => r.token_hash)).toEqual(['b'.repeat(64)]);
   });
 });

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccountSecurityService } from './accounts/account-security.service.js';
 import { AccountSessions } from './accounts/account-sessions.js';
+import { AccountTokenPrune } from './accounts/account-token-prune.js';
 import { AccountTokenRepository } from './accounts/account-token.repository.js';
 import { AccountsResolver } from './accounts/accounts.resolver.js';
 import { EmailVerificationService } from './accounts/email-verification.service.js';
@@ -30,6 +31,7 @@ import { LoginThrottleService } from './throttling/login-throttle.service.js';
     CooperativeScopeRegistry,
     AuthResolver,
     AccountTokenRepository,
+    AccountTokenPrune,
     AccountSessions,
     EmailVerificationService,
     PasswordResetService,
