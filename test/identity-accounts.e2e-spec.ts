@@ -112,6 +112,16 @@ describe('e-mail verification', () => {
     expect(await emailVerified(user.accessToken)).toBe(false);
   });
 
+  it('requestEmailVerification sends nothing once the address is verified', async () => {
+    const user = await signUp(t, { email: address() });
+    const token = tokenFrom(await mailTo(user.email, 'verify-email'), '/verify-email');
+    await t.gql(`mutation($token: String!) { verifyEmail(token: $token) }`, { token });
+    const res = await t.gql(`mutation { requestEmailVerification }`, {}, user.accessToken);
+    expect(res.data).toEqual({ requestEmailVerification: true });
+    const queued = await t.sql(`SELECT 1 FROM email_outbox WHERE to_address = $1`, [user.email]);
+    expect(queued).toHaveLength(1);
+  });
+
   it('refuses junk and oversized tokens as BAD_USER_INPUT on token', async () => {
     for (const token of ['', 'nope', 'x'.repeat(100_000)]) {
       const res = await t.gql(`mutation($token: String!) { verifyEmail(token: $token) }`, { token });
