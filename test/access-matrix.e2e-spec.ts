@@ -89,6 +89,7 @@ async function runCase(c: AccessCase): Promise<string[]> {
         mismatches.push(`${actor}: expected ${expected}, got ${codes.join(', ') || 'no error'}`);
     }
   }
+  await c.after?.(fx);
   return mismatches;
 }
 

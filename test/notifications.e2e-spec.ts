@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CertificationService } from '@taawoun/catalog';
-import { Db, LanguageCode } from '@taawoun/core';
-import { DELIVER_EMAIL_JOB, Outbox } from '@taawoun/notifications';
+import { Db, Jobs, LanguageCode } from '@taawoun/core';
+import { DELIVER_EMAIL_JOB, Outbox, PRUNE_OUTBOX_JOB } from '@taawoun/notifications';
 import { cooperativeWithOwner, moroccoDate } from './support/catalog-fixtures.js';
 import { startMailbox, tokenFrom, type Mailbox } from './support/mailbox.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
@@ -161,12 +161,37 @@ describe('over SMTP (SMTP_URL set)', () => {
     const service = t.api.app.get(CertificationService);
     await service.remindExpiringCertifications(today);
     await service.remindExpiringCertifications(today);
-    const mail = await mailbox.waitFor((m) => m.to.includes(owner.email.toLowerCase()));
-    expect(mail.header('X-Taawoun-Template')).toBe('certification-expiring');
+    const mail = await mailbox.waitFor(
+      (m) =>
+        m.to.includes(owner.email.toLowerCase()) &&
+        m.header('X-Taawoun-Template') === 'certification-expiring',
+    );
     expect(mail.text).toContain('BIO-MAIL-1');
     expect(mail.text).toContain('Remember to renew it');
-    const queued = await t.sql(`SELECT 1 FROM email_outbox WHERE to_address = $1`, [owner.email]);
+    const queued = await t.sql(
+      `SELECT 1 FROM email_outbox WHERE to_address = $1 AND template = 'certification-expiring'`,
+      [owner.email],
+    );
     expect(queued).toHaveLength(1);
+  });
+
+  it('the nightly prune deletes sent messages older than 30 days, and nothing pending', async () => {
+    const rows = await t.sql<{ id: string; to_address: string }>(
+      `INSERT INTO email_outbox (to_address, language, template, params, status, sent_at, created_at)
+       VALUES ('old-sent@example.ma', 'fr', 'password-changed', '{}', 'sent', now() - interval '31 days', now() - interval '31 days'),
+              ('recent-sent@example.ma', 'fr', 'password-changed', '{}', 'sent', now() - interval '29 days', now() - interval '29 days'),
+              ('old-pending@example.ma', 'fr', 'password-changed', '{}', 'pending', NULL, now() - interval '40 days')
+       RETURNING id, to_address`,
+    );
+    await t.api.app.get(Jobs).runNow(PRUNE_OUTBOX_JOB, {});
+    const left = await t.sql<{ to_address: string }>(
+      `SELECT to_address FROM email_outbox WHERE id = ANY($1)`,
+      [rows.map((r) => r.id)],
+    );
+    expect(left.map((r) => r.to_address).sort()).toEqual([
+      'old-pending@example.ma',
+      'recent-sent@example.ma',
+    ]);
   });
 });
 

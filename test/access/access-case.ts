@@ -35,6 +35,8 @@ export interface AccessCase {
    * answer per actor, replacing the FORBIDDEN expectation.
    */
   visibility?: (actor: ActorName, data: Record<string, unknown> | null, allowed: boolean) => void;
+  /** Undoes what the allowed actors' calls changed that later cases rely on (e.g. their sessions). */
+  after?: (fx: AccessFixture) => Promise<void>;
 }
 
 export interface AccessSuite {

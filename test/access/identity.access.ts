@@ -9,6 +9,7 @@ import { ACTORS, type AccessFixture, type AccessSuite } from './access-case.js';
  * (the runner calls `variables` once per request).
  */
 let fixture: AccessFixture;
+const SIGNED_IN = ACTORS.filter((a) => a !== 'anonymous');
 let nextRefresh = 0;
 let nextLogout = 0;
 
@@ -55,6 +56,47 @@ export const identityAccessSuite: AccessSuite = {
       query: `mutation($token: String!) { logout(refreshToken: $token) }`,
       variables: (fx) => ({ token: fx.ids[`identity.logout.${nextLogout++}`] }),
       allowed: 'everyone',
+    },
+    {
+      operation: 'Mutation.requestEmailVerification',
+      query: `mutation { requestEmailVerification }`,
+      allowed: SIGNED_IN,
+    },
+    {
+      operation: 'Mutation.verifyEmail',
+      query: `mutation($token: String!) { verifyEmail(token: $token) }`,
+      variables: () => ({ token: randomBytes(32).toString('base64url') }),
+      allowed: 'everyone',
+    },
+    {
+      operation: 'Mutation.requestPasswordReset',
+      query: `mutation($email: String!) { requestPasswordReset(email: $email) }`,
+      variables: (fx) => ({ email: fx.ids['identity.loginEmail'] }),
+      allowed: 'everyone',
+    },
+    {
+      operation: 'Mutation.resetPassword',
+      query: `mutation($token: String!, $password: String!) { resetPassword(token: $token, newPassword: $password) }`,
+      variables: () => ({ token: randomBytes(32).toString('base64url'), password: 'a brand new passphrase' }),
+      allowed: 'everyone',
+    },
+    {
+      // A wrong current password: allowed through the policy, refused by the service, nothing changes.
+      operation: 'Mutation.changePassword',
+      query: `mutation($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) { accessToken } }`,
+      variables: () => ({ current: 'not the password at all', next: 'a brand new passphrase' }),
+      allowed: SIGNED_IN,
+    },
+    {
+      operation: 'Mutation.signOutEverywhere',
+      query: `mutation { signOutEverywhere }`,
+      allowed: SIGNED_IN,
+      // Each signed-in actor bumped its token_version once: step back so its access token works again.
+      after: async (fx) => {
+        await fx.t.sql(`UPDATE users SET token_version = token_version - 1 WHERE id = ANY($1::uuid[])`, [
+          Object.values(fx.users).map((u) => u.id),
+        ]);
+      },
     },
     {
       operation: 'Query.me',

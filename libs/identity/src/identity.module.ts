@@ -1,5 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AccountSecurityService } from './accounts/account-security.service.js';
+import { AccountSessions } from './accounts/account-sessions.js';
+import { AccountTokenPrune } from './accounts/account-token-prune.js';
+import { AccountTokenRepository } from './accounts/account-token.repository.js';
+import { AccountsResolver } from './accounts/accounts.resolver.js';
+import { EmailVerificationService } from './accounts/email-verification.service.js';
+import { PasswordResetService } from './accounts/password-reset.service.js';
 import { AccessTokenService } from './auth/access-token.service.js';
 import { ActorService } from './auth/actor.service.js';
 import { AuthResolver } from './auth/auth.resolver.js';
@@ -11,6 +18,7 @@ import { CooperativeScopeRegistry } from './policy/cooperative-scope.registry.js
 import { PolicyGuard } from './policy/policy.guard.js';
 import { AccountRateLimits } from './throttling/account-rate-limits.js';
 import { LoginAttemptRepository } from './throttling/login-attempt.repository.js';
+import { UserFieldsResolver } from './users/user-fields.resolver.js';
 import { LoginThrottleService } from './throttling/login-throttle.service.js';
 
 /** Accounts, sessions and the access policy guarding every GraphQL operation. */
@@ -28,8 +36,16 @@ import { LoginThrottleService } from './throttling/login-throttle.service.js';
     RefreshTokenPruneRepository,
     CooperativeScopeRegistry,
     AuthResolver,
+    AccountTokenRepository,
+    AccountTokenPrune,
+    AccountSessions,
+    EmailVerificationService,
+    PasswordResetService,
+    AccountSecurityService,
+    AccountsResolver,
+    UserFieldsResolver,
     { provide: APP_GUARD, useClass: PolicyGuard },
   ],
-  exports: [AuthService, CooperativeScopeRegistry, AccessTokenService, AccountRateLimits],
+  exports: [AuthService, CooperativeScopeRegistry, AccessTokenService, AccountRateLimits, AccountSessions],
 })
 export class IdentityModule {}

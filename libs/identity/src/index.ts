@@ -1,3 +1,5 @@
+export * from './accounts/account-sessions.js';
+export * from './accounts/account-token.entity.js';
 export * from './auth/access-token.service.js';
 export * from './auth/auth.input.js';
 export * from './auth/auth.service.js';

@@ -53,4 +53,15 @@ export class EmailOutboxRepository {
       [id, error],
     );
   }
+
+  /** Deletes sent messages older than `days` (they hold addresses, personal data); answers how many. */
+  async pruneSent(days: number): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>(
+      `WITH gone AS (DELETE FROM email_outbox WHERE status = 'sent' AND sent_at < now() - make_interval(days => $1)
+                     RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [days],
+    );
+    return row.n;
+  }
 }

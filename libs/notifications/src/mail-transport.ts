@@ -41,7 +41,13 @@ export class MailTransport implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     if (this.config.SMTP_URL) {
-      this.smtp = nodemailer.createTransport(this.config.SMTP_URL);
+      // Bounded waits: a delivery holds its outbox row's lock (and a connection) while sending.
+      this.smtp = nodemailer.createTransport({
+        url: this.config.SMTP_URL,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+      });
     } else if (this.config.isProduction) {
       this.log.warn(
         { mailDir: this.mailDir },

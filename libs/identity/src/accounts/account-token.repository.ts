@@ -56,4 +56,13 @@ export class AccountTokenRepository {
     );
     return row?.userId;
   }
+
+  /** Deletes tokens expired for more than a day (used or not); answers how many. */
+  async pruneExpired(): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>(
+      `WITH gone AS (DELETE FROM account_tokens WHERE expires_at < now() - interval '1 day' RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+    );
+    return row.n;
+  }
 }

@@ -9,6 +9,7 @@ import {
   type PlatformRole,
   uniqueViolation,
 } from '@taawoun/core';
+import { EmailVerificationService } from '../accounts/email-verification.service.js';
 import type { AuthPayload } from '../users/user.model.js';
 import type { LoginInput, RegisterInput } from './auth.input.js';
 import { assertAcceptableAccount } from '../users/account-rules.js';
@@ -35,11 +36,13 @@ export class AuthService {
     private readonly refreshTokens: RefreshTokenService,
     private readonly throttle: LoginThrottleService,
     private readonly limits: AccountRateLimits,
+    private readonly emailVerification: EmailVerificationService,
   ) {}
 
   /**
    * Rate-limited per client address and per e-mail (see {@link AccountRateLimits}) after the
-   * input is checked and before the password is hashed, so bulk sign-ups cannot buy CPU.
+   * input is checked and before the password is hashed, so bulk sign-ups cannot buy CPU. The
+   * account and its verification e-mail are written in one transaction, after hashing.
    */
   async register(input: RegisterInput, ip: string | null): Promise<AuthPayload> {
     const account = {
@@ -50,7 +53,12 @@ export class AuthService {
     };
     assertAcceptableAccount(account);
     await this.limits.register(account.email, ip);
-    const user = await this.createUser(account);
+    const passwordHash = await hashPassword(account.password);
+    const user = await this.db.transaction(async () => {
+      const created = await this.insertUser(account, passwordHash);
+      await this.emailVerification.sendLink(created);
+      return created;
+    });
     return this.session(user);
   }
 
@@ -66,7 +74,18 @@ export class AuthService {
     platformRoles?: PlatformRole[];
   }): Promise<UserEntity> {
     assertAcceptableAccount(input);
-    const passwordHash = await hashPassword(input.password);
+    return this.insertUser(input, await hashPassword(input.password));
+  }
+
+  private async insertUser(
+    input: {
+      email: string;
+      fullName: string;
+      preferredLanguage?: LanguageCode;
+      platformRoles?: PlatformRole[];
+    },
+    passwordHash: string,
+  ): Promise<UserEntity> {
     const repo = this.db.repo(UserEntity);
     try {
       return await repo.save(

@@ -8,6 +8,7 @@ export function toUserModel(user: UserEntity): UserModel {
     email: user.email,
     fullName: user.fullName,
     preferredLanguage: user.preferredLanguage,
+    emailVerified: user.emailVerifiedAt !== null,
     roles: [PlatformRole.BUYER, ...user.platformRoles.filter((r) => r !== PlatformRole.BUYER)],
   };
 }

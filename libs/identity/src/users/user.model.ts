@@ -16,6 +16,12 @@ export class UserModel {
   @Field(() => LanguageCode)
   preferredLanguage!: LanguageCode;
 
+  /**
+   * Set by identity's mappers; other libs building a UserModel may leave it out, and the field
+   * resolver (UserFieldsResolver) then loads it in one batch per request.
+   */
+  emailVerified?: boolean;
+
   @Field(() => [PlatformRole], { description: 'BUYER for everyone, plus the granted ADMIN / PARTNER.' })
   roles!: PlatformRole[];
 }
