@@ -19,6 +19,7 @@ import { PolicyGuard } from './policy/policy.guard.js';
 import { AccountRateLimits } from './throttling/account-rate-limits.js';
 import { LoginAttemptRepository } from './throttling/login-attempt.repository.js';
 import { UserFieldsResolver } from './users/user-fields.resolver.js';
+import { UserRepository } from './users/user.repository.js';
 import { LoginThrottleService } from './throttling/login-throttle.service.js';
 
 /** Accounts, sessions and the access policy guarding every GraphQL operation. */
@@ -44,8 +45,16 @@ import { LoginThrottleService } from './throttling/login-throttle.service.js';
     AccountSecurityService,
     AccountsResolver,
     UserFieldsResolver,
+    UserRepository,
     { provide: APP_GUARD, useClass: PolicyGuard },
   ],
-  exports: [AuthService, CooperativeScopeRegistry, AccessTokenService, AccountRateLimits, AccountSessions],
+  exports: [
+    AuthService,
+    CooperativeScopeRegistry,
+    AccessTokenService,
+    AccountRateLimits,
+    AccountSessions,
+    UserRepository,
+  ],
 })
 export class IdentityModule {}

@@ -65,7 +65,7 @@ export class AccountSecurityService {
       return { tokenVersion: version, refreshToken: refresh };
     });
     const accessToken = await this.accessTokens.issue({ userId: user.id, tokenVersion });
-    return { accessToken, refreshToken, user: toUserModel({ ...user, passwordHash, tokenVersion }) };
+    return { accessToken, refreshToken, user: toUserModel(user) };
   }
 
   async signOutEverywhere(rc: RequestContext): Promise<boolean> {
