@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type CooperativeRole, Db, type LanguageCode, PlatformRole } from '@taawoun/core';
-import type { UserRow } from './user.repository.js';
+import { USER_COLUMNS, type UserRow } from './user.repository.js';
 
 /** An account with what only identity reads: the password hash and the session version. */
 export interface UserAccountRow extends UserRow {
@@ -33,9 +33,7 @@ export interface AdminGrantRow {
   granted: boolean;
 }
 
-const ACCOUNT_COLUMNS = `id, email::text AS email, full_name AS "fullName", preferred_language AS "preferredLanguage",
-  platform_roles AS "platformRoles", email_verified_at AS "emailVerifiedAt", created_at AS "createdAt",
-  password_hash AS "passwordHash", token_version AS "tokenVersion"`;
+const ACCOUNT_COLUMNS = `${USER_COLUMNS}, password_hash AS "passwordHash", token_version AS "tokenVersion"`;
 
 export const USER_ACCOUNT_SQL = {
   findById: `SELECT ${ACCOUNT_COLUMNS} FROM users WHERE id = $1`,

@@ -18,7 +18,8 @@ export interface UserRow {
   createdAt: Date;
 }
 
-const USER_COLUMNS = `id, email::text AS email, full_name AS "fullName", preferred_language AS "preferredLanguage",
+/** The columns of a {@link UserRow}, for every statement answering one. */
+export const USER_COLUMNS = `id, email::text AS email, full_name AS "fullName", preferred_language AS "preferredLanguage",
   platform_roles AS "platformRoles", email_verified_at AS "emailVerifiedAt", created_at AS "createdAt"`;
 
 export const USER_SQL = {
