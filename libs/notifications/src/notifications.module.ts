@@ -1,13 +1,13 @@
 import { Global, Module, type OnModuleInit } from '@nestjs/common';
 import { Jobs } from '@taawoun/core';
 import { EmailOutboxRepository } from './email-outbox.repository.js';
+import { MailTransport } from './mail-transport.js';
+import { DELIVER_EMAIL_JOB, EMAIL_RETRY_LIMIT, Outbox } from './outbox.service.js';
 
 /** The nightly clean-up of sent messages. */
 export const PRUNE_OUTBOX_JOB = 'notifications.prune';
 /** Days a sent message stays in the outbox (for support questions), then it is deleted. */
 export const SENT_EMAIL_RETENTION_DAYS = 30;
-import { MailTransport } from './mail-transport.js';
-import { DELIVER_EMAIL_JOB, EMAIL_RETRY_LIMIT, Outbox } from './outbox.service.js';
 
 /** The e-mail outbox, for every lib: inject {@link Outbox} and call `enqueue`. */
 @Global()

@@ -74,6 +74,11 @@ export class Db {
     }
   }
 
+  /** Resolves when the database answers a trivial statement (health checks); outside any transaction. */
+  async ping(): Promise<void> {
+    await this.dataSource.query('SELECT 1');
+  }
+
   /** Runs `work` in a transaction; joins the current one when already inside it. */
   async transaction<T>(work: (manager: EntityManager) => Promise<T>, isolation?: IsolationLevel): Promise<T> {
     const current = transactions.getStore();

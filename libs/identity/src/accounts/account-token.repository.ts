@@ -10,6 +10,18 @@ function digest(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+export const ACCOUNT_TOKEN_SQL = {
+  retireUnused: `UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND kind = $2 AND used_at IS NULL`,
+  insert: `INSERT INTO account_tokens (kind, user_id, token_hash, expires_at)
+    VALUES ($1, $2, $3, now() + make_interval(mins => $4))`,
+  peek: `SELECT user_id AS "userId" FROM account_tokens
+    WHERE token_hash = $1 AND kind = $2 AND used_at IS NULL AND expires_at > now()`,
+  consume: `UPDATE account_tokens SET used_at = now()
+    WHERE token_hash = $1 AND kind = $2 AND used_at IS NULL AND expires_at > now()
+    RETURNING user_id AS "userId"`,
+  pruneExpired: `DELETE FROM account_tokens WHERE expires_at < now() - interval '1 day'`,
+} as const;
+
 /** Every SQL statement on `account_tokens`. Runs in the caller's transaction, if any. */
 @Injectable()
 export class AccountTokenRepository {
@@ -21,25 +33,14 @@ export class AccountTokenRepository {
    */
   async issue(kind: AccountTokenKind, userId: string, ttlMinutes: number): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await this.db.query(
-      `UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND kind = $2 AND used_at IS NULL`,
-      [userId, kind],
-    );
-    await this.db.query(
-      `INSERT INTO account_tokens (kind, user_id, token_hash, expires_at)
-       VALUES ($1, $2, $3, now() + make_interval(mins => $4))`,
-      [kind, userId, digest(token), ttlMinutes],
-    );
+    await this.db.execute(ACCOUNT_TOKEN_SQL.retireUnused, [userId, kind]);
+    await this.db.execute(ACCOUNT_TOKEN_SQL.insert, [kind, userId, digest(token), ttlMinutes]);
     return token;
   }
 
   /** The user a live token belongs to, without using it up; undefined when unknown, used or expired. */
   async peek(kind: AccountTokenKind, token: string): Promise<string | undefined> {
-    const [row] = await this.db.query<{ userId: string }>(
-      `SELECT user_id AS "userId" FROM account_tokens
-        WHERE token_hash = $1 AND kind = $2 AND used_at IS NULL AND expires_at > now()`,
-      [digest(token), kind],
-    );
+    const [row] = await this.db.query<{ userId: string }>(ACCOUNT_TOKEN_SQL.peek, [digest(token), kind]);
     return row?.userId;
   }
 
@@ -48,21 +49,12 @@ export class AccountTokenRepository {
    * other (after the row lock) finds it used. Undefined when unknown, used or expired.
    */
   async consume(kind: AccountTokenKind, token: string): Promise<string | undefined> {
-    const [row] = await this.db.query<{ userId: string }>(
-      `UPDATE account_tokens SET used_at = now()
-        WHERE token_hash = $1 AND kind = $2 AND used_at IS NULL AND expires_at > now()
-        RETURNING user_id AS "userId"`,
-      [digest(token), kind],
-    );
+    const [row] = await this.db.query<{ userId: string }>(ACCOUNT_TOKEN_SQL.consume, [digest(token), kind]);
     return row?.userId;
   }
 
   /** Deletes tokens expired for more than a day (used or not); answers how many. */
-  async pruneExpired(): Promise<number> {
-    const [row] = await this.db.query<{ n: number }>(
-      `WITH gone AS (DELETE FROM account_tokens WHERE expires_at < now() - interval '1 day' RETURNING 1)
-       SELECT count(*)::int AS n FROM gone`,
-    );
-    return row.n;
+  pruneExpired(): Promise<number> {
+    return this.db.execute(ACCOUNT_TOKEN_SQL.pruneExpired);
   }
 }

@@ -73,15 +73,15 @@ export class LoginThrottleService {
   /** Seconds the attempt must still wait under the strictest rule; 0 when it may go ahead. */
   private waitFor(f: LoginFailuresRow): number {
     const waits = [
-      progressiveWait(f.pair_failures, LOGIN_FAILURES_PER_PAIR, f.pair_idle_seconds, PAIR_DELAY),
+      progressiveWait(f.pairFailures, LOGIN_FAILURES_PER_PAIR, f.pairIdleSeconds, PAIR_DELAY),
       progressiveWait(
-        f.email_failures,
+        f.emailFailures,
         this.config.LOGIN_FAILURES_PER_EMAIL_BEFORE_DELAY,
-        f.email_idle_seconds,
+        f.emailIdleSeconds,
         EMAIL_DELAY,
       ),
-      f.ip_failures >= this.config.LOGIN_FAILURES_PER_IP_HOUR
-        ? IP_WINDOW_SECONDS - (f.ip_oldest_seconds ?? 0)
+      f.ipFailures >= this.config.LOGIN_FAILURES_PER_IP_HOUR
+        ? IP_WINDOW_SECONDS - (f.ipOldestSeconds ?? 0)
         : 0,
     ];
     const wait = Math.max(...waits);
