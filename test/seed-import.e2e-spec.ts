@@ -2,6 +2,7 @@ import path from 'node:path';
 import { SLUG_SUFFIX_LENGTH, slugify } from '@taawoun/core';
 import { demoDataDir, loadDemoData, type DemoData } from '../apps/cli/src/import/demo-data.js';
 import { Importer, importServices, type ImportReport } from '../apps/cli/src/import/importer.js';
+import { newCertification, newCooperative, newProduct } from './support/factories.js';
 import { loginOk, me } from './support/identity-fixtures.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
@@ -155,5 +156,41 @@ describe('demo import', () => {
     const root = path.resolve(import.meta.dirname, '..');
     expect(demoDataDir(path.join(root, 'apps/cli/src/import'))).toBe(path.join(root, 'apps/cli/data'));
     expect(demoDataDir(path.join(root, 'dist/apps/cli/src/import'))).toBe(path.join(root, 'apps/cli/data'));
+  });
+});
+
+describe('test factories', () => {
+  it('reach each state through the services: a SUBMITTED or SUSPENDED cooperative, a draft product', async () => {
+    const submitted = await newCooperative(t, { approved: false });
+    expect(submitted.status).toBe('SUBMITTED');
+    const suspended = await newCooperative(t, { status: 'SUSPENDED' });
+    expect(suspended.status).toBe('SUSPENDED');
+    const coop = await newCooperative(t);
+    const [owner] = await t.sql<{ user_id: string; role: string }>(
+      `SELECT user_id, role FROM cooperative_memberships WHERE cooperative_id = $1`,
+      [coop.id],
+    );
+    expect(owner).toEqual({ user_id: coop.ownerId, role: 'OWNER' });
+    const certification = await newCertification(t, coop.id, { verified: false });
+    const draft = await newProduct(t, coop.id, {
+      published: false,
+      variants: [{ stock: 3 }, { value: '1kg', stock: 0 }],
+      certificationIds: [certification],
+    });
+    const [row] = await t.sql<{ status: string; variants: number; movements: number; certs: number }>(
+      `SELECT p.status,
+              (SELECT count(*)::int FROM product_variants v WHERE v.product_id = p.id) AS variants,
+              (SELECT count(*)::int FROM stock_movements s JOIN product_variants v ON v.id = s.variant_id
+                WHERE v.product_id = p.id) AS movements,
+              (SELECT count(*)::int FROM product_certifications c WHERE c.product_id = p.id) AS certs
+         FROM products p WHERE p.id = $1`,
+      [draft.id],
+    );
+    expect(row).toEqual({ status: 'DRAFT', variants: 2, movements: 1, certs: 1 });
+    const published = await newProduct(t, coop.id);
+    const [status] = await t.sql<{ status: string }>(`SELECT status FROM products WHERE id = $1`, [
+      published.id,
+    ]);
+    expect(status.status).toBe('PUBLISHED');
   });
 });
