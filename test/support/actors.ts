@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { CooperativeStatusName } from '../../apps/cli/src/import/demo-data.js';
+import { newCooperative, newMembership } from './factories.js';
 import type { TestApi } from './test-api.js';
 
 export interface TestUser {
@@ -38,46 +40,29 @@ export async function grantPlatformRole(
   ]);
 }
 
-/** Inserts a cooperative row directly (a fixture for tests of other domains); APPROVED by default. */
+/**
+ * A cooperative for tests of other domains (APPROVED by default), applied for by a new owner and
+ * reviewed through the services (see factories.ts).
+ */
 export async function insertCooperative(
   t: TestApi,
   options: {
     name?: string;
-    status?: string;
+    status?: CooperativeStatusName;
     provinceCode?: string;
     sector?: string;
     womenLed?: boolean;
   } = {},
 ): Promise<string> {
-  const suffix = randomBytes(4).toString('hex');
-  const name = options.name ?? `Coopérative ${suffix}`;
-  const [row] = await t.sql<{ id: string }>(
-    `INSERT INTO cooperatives (slug, name, registration_number, sector, province_code, founded_on, member_count,
-                               women_member_count, women_led, contact_phone, status, commission_rate_bps)
-     VALUES ($1, $2, $3, $4, $5, '2015-03-01', 12, 9, $6, '+212600000000', $7, 500) RETURNING id`,
-    [
-      `coop-${suffix}`,
-      name,
-      `RC-${suffix}`,
-      options.sector ?? 'BEEKEEPING',
-      options.provinceCode ?? 'MA-NOU',
-      options.womenLed ?? true,
-      options.status ?? 'APPROVED',
-    ],
-  );
-  return row.id;
+  return (await newCooperative(t, options)).id;
 }
 
-/** Makes a user a member of a cooperative directly in the database. */
+/** Makes a user a member of a cooperative (see factories.ts: newMembership). */
 export async function addMembership(
   t: TestApi,
   userId: string,
   cooperativeId: string,
   role: 'OWNER' | 'MANAGER' | 'STAFF',
 ): Promise<void> {
-  await t.sql(`INSERT INTO cooperative_memberships (user_id, cooperative_id, role) VALUES ($1, $2, $3)`, [
-    userId,
-    cooperativeId,
-    role,
-  ]);
+  await newMembership(t, userId, cooperativeId, role);
 }

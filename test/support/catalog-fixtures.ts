@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { addMembership, insertCooperative, signUp, type TestUser } from './actors.js';
+import type { CertificationData } from '../../apps/cli/src/import/demo-data.js';
+import { type insertCooperative, signUp, type TestUser } from './actors.js';
+import { newCertification, newCooperative } from './factories.js';
 import type { TestApi } from './test-api.js';
 
 /** A cooperative (APPROVED unless told) with an OWNER signed up over HTTP. */
@@ -7,9 +9,8 @@ export async function cooperativeWithOwner(
   t: TestApi,
   options: Parameters<typeof insertCooperative>[1] = {},
 ): Promise<{ cooperativeId: string; owner: TestUser }> {
-  const cooperativeId = await insertCooperative(t, options);
   const owner = await signUp(t);
-  await addMembership(t, owner.id, cooperativeId, 'OWNER');
+  const { id: cooperativeId } = await newCooperative(t, { ...options, ownerId: owner.id });
   return { cooperativeId, owner };
 }
 
@@ -73,25 +74,16 @@ export async function createProduct(
   return { id: product.id, slug: product.slug, variantIds: product.variants.map((v) => v.id) };
 }
 
-/** Inserts a certification directly (verified, with the given expiry); returns its id. */
+/** A certification added and (by default) verified through the services; returns its id. */
 export async function insertCertification(
   t: TestApi,
   cooperativeId: string,
   options: { type?: string; verified?: boolean; expiresOn?: string | null; issuedOn?: string } = {},
 ): Promise<string> {
-  const [row] = await t.sql<{ id: string }>(
-    `INSERT INTO certifications (cooperative_id, type, reference, issued_on, expires_on, verified)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [
-      cooperativeId,
-      options.type ?? 'FOOD_SAFETY_AUTHORIZATION',
-      `ONSSA-${randomBytes(4).toString('hex')}`,
-      options.issuedOn ?? '2020-01-01',
-      options.expiresOn === undefined ? null : options.expiresOn,
-      options.verified ?? true,
-    ],
-  );
-  return row.id;
+  return newCertification(t, cooperativeId, {
+    ...options,
+    type: options.type as CertificationData['type'] | undefined,
+  });
 }
 
 /** An ISO date `days` from today in Morocco (the platform's "today" for certificates). */

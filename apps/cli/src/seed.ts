@@ -1,17 +1,14 @@
 import { argValue, runCli } from './cli-context.js';
-import { identitySeeder } from './seed/identity.seed.js';
-import { cooperativesSeeder } from './seed/cooperatives.seed.js';
-import { catalogSeeder } from './seed/catalog.seed.js';
+import { loadDemoData } from './import/demo-data.js';
+import { withServices } from './import/import-app.js';
+import { Importer, importServices } from './import/importer.js';
 import { generateProducts } from './seed/products.generator.js';
 import { seedStatistics } from './seed/statistics.generator.js';
-import type { Seeder } from './seed/seeder.js';
-
-/** Demo data, in dependency order. Each domain appends its seeder here. */
-const DEMO_SEEDERS: Seeder[] = [identitySeeder, cooperativesSeeder, catalogSeeder];
 
 /**
- * `npm run seed`: migrates, then loads the demo data (idempotent: a second run changes nothing).
- * Refused in production: demo accounts have a published password.
+ * `npm run seed`: migrates, then loads the demo data of `apps/cli/data/` through the services
+ * (idempotent: a second run changes nothing). Refused in production: demo accounts have a
+ * published password.
  */
 await runCli('seed', async ({ dataSource, config, logger }) => {
   if (config.isProduction) throw new Error('The demo seed never runs in production');
@@ -30,9 +27,12 @@ await runCli('seed', async ({ dataSource, config, logger }) => {
     process.stdout.write(`${report.join('\n')}\n`);
     return;
   }
-  for (const seeder of DEMO_SEEDERS) {
-    logger.info({ seeder: seeder.name }, 'seeding');
-    await seeder.run({ dataSource, config, logger, report });
-  }
-  process.stdout.write(`${report.join('\n')}\n`);
+  const { url } = dataSource.options as { url?: string };
+  if (!url) throw new Error('The data source has no URL');
+  const result = await withServices(config, url, logger, (app) =>
+    new Importer(importServices(app)).importAll(loadDemoData()),
+  );
+  if (result.skipped.length)
+    logger.warn({ cooperatives: result.skipped }, 'seed: cooperatives not APPROVED, their catalog skipped');
+  process.stdout.write(`${result.lines.join('\n')}\n`);
 });

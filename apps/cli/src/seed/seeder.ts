@@ -2,20 +2,11 @@ import type { AppConfig } from '@taawoun/core';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 
+/** What the generators (`--statistics`, `--products N`) get. */
 export interface SeedContext {
   dataSource: DataSource;
   config: AppConfig;
   logger: Logger;
-  /** Lines printed at the end (demo logins and the like). */
+  /** Lines printed at the end. */
   report: string[];
-}
-
-/**
- * One domain's demo data. Must be idempotent: running the seed twice changes nothing
- * (stable natural keys such as e-mails, registration numbers, slugs and SKUs, with
- * ON CONFLICT DO NOTHING or a lookup first).
- */
-export interface Seeder {
-  name: string;
-  run(context: SeedContext): Promise<void>;
 }
