@@ -1,5 +1,6 @@
 export * from './cooperatives.module.js';
 export * from './cooperatives/cooperative-status.js';
+export * from './cooperatives/sector.js';
 export * from './cooperatives/cooperative.entity.js';
 export * from './cooperatives/cooperative.model.js';
 export * from './cooperatives/cooperative.service.js';

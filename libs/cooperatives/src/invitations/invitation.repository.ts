@@ -142,14 +142,4 @@ export class InvitationRepository {
       [[...cooperativeIds]],
     );
   }
-
-  /** Adds the member unless they already are one; answers whether a membership was created. */
-  async addMember(userId: string, cooperativeId: string, role: CooperativeRole): Promise<boolean> {
-    const rows = await this.db.query(
-      `INSERT INTO cooperative_memberships (user_id, cooperative_id, role) VALUES ($1, $2, $3)
-       ON CONFLICT ON CONSTRAINT "UQ_cooperative_memberships_user_cooperative" DO NOTHING RETURNING id`,
-      [userId, cooperativeId, role],
-    );
-    return rows.length > 0;
-  }
 }

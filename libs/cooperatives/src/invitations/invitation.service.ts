@@ -15,6 +15,7 @@ import {
 import { emailProblem, normaliseEmail } from '@taawoun/identity';
 import { Outbox } from '@taawoun/notifications';
 import { InvitationStatus, type CooperativeInvitationModel } from './invitation.model.js';
+import { MembershipRepository } from '../memberships/membership.repository.js';
 import { InvitationRepository, type InvitationRow } from './invitation.repository.js';
 
 /** Days an invitation can be accepted. */
@@ -41,6 +42,7 @@ export class InvitationService {
   constructor(
     private readonly db: Db,
     private readonly repo: InvitationRepository,
+    private readonly memberships: MembershipRepository,
     private readonly outbox: Outbox,
   ) {}
 
@@ -123,7 +125,7 @@ export class InvitationService {
         const now = await this.repo.find(id);
         throw new InvalidStateTransitionError('CooperativeInvitation', now?.status ?? current.status, to);
       }
-      if (accept) await this.repo.addMember(actor.userId, settled.cooperative_id, settled.role);
+      if (accept) await this.memberships.add(actor.userId, settled.cooperative_id, settled.role);
       return settled;
     });
     if (accept && !actor.memberships.has(row.cooperative_id)) {

@@ -11,7 +11,6 @@ import {
   isAdminOrMemberOf,
 } from '@taawoun/core';
 import { Policy, UserModel } from '@taawoun/identity';
-import { CooperativeStatus } from '../cooperatives/cooperative-status.js';
 import { CooperativeModel } from '../cooperatives/cooperative.model.js';
 import { CooperativeService } from '../cooperatives/cooperative.service.js';
 import { CooperativeMembershipModel } from './membership.model.js';
@@ -42,12 +41,8 @@ export class MembershipResolver {
     @Parent() membership: CooperativeMembershipModel,
     @Ctx() rc: RequestContext,
   ): Promise<CooperativeModel> {
-    const cooperative = await this.cooperatives.load(rc, membership.cooperativeId);
+    const cooperative = await this.cooperatives.loadVisible(rc, membership.cooperativeId);
     if (!cooperative) throw new NotFoundError('Cooperative', membership.cooperativeId);
-    // The usual visibility: the public reads APPROVED cooperatives only.
-    if (cooperative.status !== CooperativeStatus.APPROVED && !isAdminOrMemberOf(rc.actor, cooperative.id)) {
-      throw new NotFoundError('Cooperative', membership.cooperativeId);
-    }
     return cooperative;
   }
 

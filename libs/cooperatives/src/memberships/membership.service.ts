@@ -3,26 +3,16 @@ import {
   ConflictError,
   CooperativeRole,
   Db,
+  ForbiddenError,
   NotFoundError,
+  isAdmin,
   manyByKey,
   requireUuid,
   type RequestContext,
 } from '@taawoun/core';
+import { CooperativeRepository } from '../cooperatives/cooperative.repository.js';
 import type { CooperativeMembershipModel } from './membership.model.js';
-
-interface MembershipRow {
-  id: string;
-  role: CooperativeRole;
-  cooperative_id: string;
-  user_id: string;
-}
-
-const toModel = (row: MembershipRow): CooperativeMembershipModel => ({
-  id: row.id,
-  role: row.role,
-  cooperativeId: row.cooperative_id,
-  userId: row.user_id,
-});
+import { MembershipRepository } from './membership.repository.js';
 
 /**
  * Who works for a cooperative. A cooperative always keeps at least one OWNER: removals lock
@@ -31,7 +21,11 @@ const toModel = (row: MembershipRow): CooperativeMembershipModel => ({
  */
 @Injectable()
 export class MembershipService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly repo: MembershipRepository,
+    private readonly cooperatives: CooperativeRepository,
+  ) {}
 
   /** OWNER: removes a member; refused when it would leave the cooperative without an OWNER. */
   async remove(rc: RequestContext, cooperativeId: string, userId: string): Promise<boolean> {
@@ -39,24 +33,16 @@ export class MembershipService {
     requireUuid(cooperativeId, 'Cooperative');
     requireUuid(userId, 'CooperativeMembership');
     return this.db.transaction(async () => {
-      const locked = await this.db.query(`SELECT id FROM cooperatives WHERE id = $1 FOR UPDATE`, [
-        cooperativeId,
-      ]);
-      if (!locked.length) throw new NotFoundError('Cooperative', cooperativeId);
-      const members = await this.db.query<{ user_id: string; role: CooperativeRole }>(
-        `SELECT user_id, role FROM cooperative_memberships WHERE cooperative_id = $1`,
-        [cooperativeId],
-      );
-      const target = members.find((m) => m.user_id === userId);
+      if (!(await this.cooperatives.lock(cooperativeId)))
+        throw new NotFoundError('Cooperative', cooperativeId);
+      const members = await this.repo.ofCooperatives([cooperativeId]);
+      const target = members.find((m) => m.userId === userId);
       if (!target) throw new NotFoundError('CooperativeMembership', userId);
       const owners = members.filter((m) => m.role === CooperativeRole.OWNER).length;
       if (target.role === CooperativeRole.OWNER && owners <= 1) {
         throw new ConflictError('A cooperative must keep at least one OWNER', 'userId');
       }
-      await this.db.query(`DELETE FROM cooperative_memberships WHERE cooperative_id = $1 AND user_id = $2`, [
-        cooperativeId,
-        userId,
-      ]);
+      await this.repo.remove(cooperativeId, userId);
       return true;
     });
   }
@@ -64,15 +50,26 @@ export class MembershipService {
   /** The members of a cooperative (owners first), batched per request. */
   membersOf(rc: RequestContext, cooperativeId: string): Promise<CooperativeMembershipModel[]> {
     return rc.loaders
-      .get<string, CooperativeMembershipModel[]>('cooperatives.membersByCooperative', async (ids) => {
-        const rows = await this.db.query<MembershipRow>(
-          `SELECT id, role, cooperative_id, user_id FROM cooperative_memberships
-           WHERE cooperative_id = ANY($1::uuid[])
-           ORDER BY array_position(ARRAY['OWNER', 'MANAGER', 'STAFF']::varchar[], role), created_at, id`,
-          [[...ids]],
-        );
-        return manyByKey(ids, rows.map(toModel), (m) => m.cooperativeId);
-      })
+      .get<string, CooperativeMembershipModel[]>('cooperatives.membersByCooperative', async (ids) =>
+        manyByKey(ids, await this.repo.ofCooperatives(ids), (m) => m.cooperativeId),
+      )
       .load(cooperativeId);
+  }
+
+  /**
+   * The cooperatives a user works for, oldest membership first, batched per request: the user
+   * and admins only (FORBIDDEN for others). Other members of a shared cooperative reach this user
+   * through Cooperative.members: where else the user works (hidden applications included) is not
+   * theirs to see.
+   */
+  ofUser(rc: RequestContext, userId: string): Promise<CooperativeMembershipModel[]> {
+    if (rc.actor?.userId !== userId && !isAdmin(rc.actor)) {
+      throw new ForbiddenError('Memberships are visible to the user and admins only');
+    }
+    return rc.loaders
+      .get<string, CooperativeMembershipModel[]>('cooperatives.membershipsByUser', async (userIds) =>
+        manyByKey(userIds, await this.repo.ofUsers(userIds), (m) => m.userId),
+      )
+      .load(userId);
   }
 }
