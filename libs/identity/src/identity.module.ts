@@ -11,14 +11,17 @@ import { AccessTokenService } from './auth/access-token.service.js';
 import { ActorService } from './auth/actor.service.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
+import { RefreshTokenRepository } from './auth/refresh-token.repository.js';
 import { RefreshTokenService } from './auth/refresh-token.service.js';
 import { IdentityMaintenanceService } from './maintenance/identity-maintenance.service.js';
-import { RefreshTokenPruneRepository } from './maintenance/refresh-token-prune.repository.js';
 import { CooperativeScopeRegistry } from './policy/cooperative-scope.registry.js';
 import { PolicyGuard } from './policy/policy.guard.js';
 import { AccountRateLimits } from './throttling/account-rate-limits.js';
 import { LoginAttemptRepository } from './throttling/login-attempt.repository.js';
 import { UserFieldsResolver } from './users/user-fields.resolver.js';
+import { UserAccountRepository } from './users/user-account.repository.js';
+import { UserRepository } from './users/user.repository.js';
+import { UserService } from './users/user.service.js';
 import { LoginThrottleService } from './throttling/login-throttle.service.js';
 
 /** Accounts, sessions and the access policy guarding every GraphQL operation. */
@@ -33,7 +36,7 @@ import { LoginThrottleService } from './throttling/login-throttle.service.js';
     LoginAttemptRepository,
     AccountRateLimits,
     IdentityMaintenanceService,
-    RefreshTokenPruneRepository,
+    RefreshTokenRepository,
     CooperativeScopeRegistry,
     AuthResolver,
     AccountTokenRepository,
@@ -44,8 +47,18 @@ import { LoginThrottleService } from './throttling/login-throttle.service.js';
     AccountSecurityService,
     AccountsResolver,
     UserFieldsResolver,
+    UserRepository,
+    UserAccountRepository,
+    UserService,
     { provide: APP_GUARD, useClass: PolicyGuard },
   ],
-  exports: [AuthService, CooperativeScopeRegistry, AccessTokenService, AccountRateLimits, AccountSessions],
+  exports: [
+    AuthService,
+    CooperativeScopeRegistry,
+    AccessTokenService,
+    AccountRateLimits,
+    AccountSessions,
+    UserRepository,
+  ],
 })
 export class IdentityModule {}

@@ -6,7 +6,7 @@ import { hashPassword, verifyPassword } from '../auth/password-hasher.js';
 import { RefreshTokenService } from '../auth/refresh-token.service.js';
 import { PASSWORD_MAX_LENGTH, passwordProblem } from '../passwords/password-policy.js';
 import { LoginThrottleService } from '../throttling/login-throttle.service.js';
-import { UserEntity } from '../users/user.entity.js';
+import { UserAccountRepository } from '../users/user-account.repository.js';
 import { toUserModel } from '../users/user.mapper.js';
 import type { AuthPayload } from '../users/user.model.js';
 import { AccountSessions } from './account-sessions.js';
@@ -16,6 +16,7 @@ import { AccountSessions } from './account-sessions.js';
 export class AccountSecurityService {
   constructor(
     private readonly db: Db,
+    private readonly accounts: UserAccountRepository,
     private readonly sessions: AccountSessions,
     private readonly accessTokens: AccessTokenService,
     private readonly refreshTokens: RefreshTokenService,
@@ -38,7 +39,7 @@ export class AccountSecurityService {
       throw BadUserInputError.field('currentPassword', 'the current password is wrong');
     const problem = passwordProblem(newPassword);
     if (problem) throw BadUserInputError.field('newPassword', problem);
-    const user = await this.db.repo(UserEntity).findOneBy({ id: actor.userId });
+    const user = await this.accounts.findById(actor.userId);
     if (!user) throw new UnauthenticatedError();
     // A wrong current password counts as a failed sign-in (a stolen access token must not
     // become an unlimited password oracle).
@@ -49,11 +50,8 @@ export class AccountSecurityService {
     const passwordHash = await hashPassword(newPassword);
     const { tokenVersion, refreshToken } = await this.db.transaction(async () => {
       // Only if nobody changed the password meanwhile: of two racing changes, one wins.
-      const changed = await this.db.query(
-        `UPDATE users SET password_hash = $2 WHERE id = $1 AND password_hash = $3 RETURNING id`,
-        [user.id, passwordHash, user.passwordHash],
-      );
-      if (!changed.length) throw BadUserInputError.field('currentPassword', 'the current password is wrong');
+      const changed = await this.accounts.replacePassword(user.id, passwordHash, user.passwordHash);
+      if (!changed) throw BadUserInputError.field('currentPassword', 'the current password is wrong');
       const version = await this.sessions.signOutEverywhere(user.id);
       const refresh = await this.refreshTokens.issue(user.id);
       await this.outbox.enqueue({
@@ -65,7 +63,7 @@ export class AccountSecurityService {
       return { tokenVersion: version, refreshToken: refresh };
     });
     const accessToken = await this.accessTokens.issue({ userId: user.id, tokenVersion });
-    return { accessToken, refreshToken, user: toUserModel({ ...user, passwordHash, tokenVersion }) };
+    return { accessToken, refreshToken, user: toUserModel(user) };
   }
 
   async signOutEverywhere(rc: RequestContext): Promise<boolean> {

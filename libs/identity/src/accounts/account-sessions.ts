@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Db } from '@taawoun/core';
+import { Db, UnauthenticatedError } from '@taawoun/core';
 import { RefreshTokenService } from '../auth/refresh-token.service.js';
+import { UserAccountRepository } from '../users/user-account.repository.js';
 
 /** Signing a user out of every session at once. */
 @Injectable()
 export class AccountSessions {
   constructor(
     private readonly db: Db,
+    private readonly accounts: UserAccountRepository,
     private readonly refreshTokens: RefreshTokenService,
   ) {}
 
@@ -17,13 +19,10 @@ export class AccountSessions {
    */
   async signOutEverywhere(userId: string): Promise<number> {
     return this.db.transaction(async () => {
-      const [row] = await this.db.query<{ tokenVersion: number }>(
-        `UPDATE users SET token_version = token_version + 1, updated_at = now() WHERE id = $1
-         RETURNING token_version AS "tokenVersion"`,
-        [userId],
-      );
+      const tokenVersion = await this.accounts.bumpTokenVersion(userId);
+      if (tokenVersion === null) throw new UnauthenticatedError('The account no longer exists');
       await this.refreshTokens.revokeAllOf(userId);
-      return row.tokenVersion;
+      return tokenVersion;
     });
   }
 }

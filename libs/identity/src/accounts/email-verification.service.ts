@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { BadUserInputError, Db, type RequestContext } from '@taawoun/core';
 import { Outbox } from '@taawoun/notifications';
-import { UserEntity } from '../users/user.entity.js';
+import { UserAccountRepository } from '../users/user-account.repository.js';
+import type { UserRow } from '../users/user.repository.js';
 import { AccountRateLimits } from '../throttling/account-rate-limits.js';
 import { ACCOUNT_TOKEN_MAX_LENGTH, AccountTokenRepository } from './account-token.repository.js';
 
@@ -15,13 +16,14 @@ export const INVALID_LINK = 'The link is invalid, expired or was already used';
 export class EmailVerificationService {
   constructor(
     private readonly db: Db,
+    private readonly accounts: UserAccountRepository,
     private readonly tokens: AccountTokenRepository,
     private readonly outbox: Outbox,
     private readonly limits: AccountRateLimits,
   ) {}
 
   /** Issues a link and queues its e-mail, in the caller's transaction (registration). */
-  async sendLink(user: Pick<UserEntity, 'id' | 'email' | 'fullName' | 'preferredLanguage'>): Promise<void> {
+  async sendLink(user: Pick<UserRow, 'id' | 'email' | 'fullName' | 'preferredLanguage'>): Promise<void> {
     await this.db.transaction(async () => {
       const token = await this.tokens.issue('verify-email', user.id, VERIFY_EMAIL_TTL_MINUTES);
       await this.outbox.enqueue({
@@ -36,7 +38,7 @@ export class EmailVerificationService {
   /** A fresh link for the signed-in user (earlier ones stop working); nothing when already verified. */
   async request(rc: RequestContext): Promise<boolean> {
     const actor = rc.requireActor();
-    const user = await this.db.repo(UserEntity).findOneBy({ id: actor.userId });
+    const user = await this.accounts.findById(actor.userId);
     if (user) await this.limits.accountMail(user.email, rc.ip);
     if (user && !user.emailVerifiedAt) await this.sendLink(user);
     return true;
@@ -48,10 +50,7 @@ export class EmailVerificationService {
     return this.db.transaction(async () => {
       const userId = await this.tokens.consume('verify-email', token);
       if (!userId) throw BadUserInputError.field('token', INVALID_LINK);
-      await this.db.query(
-        `UPDATE users SET email_verified_at = COALESCE(email_verified_at, now()) WHERE id = $1`,
-        [userId],
-      );
+      await this.accounts.markEmailVerified(userId);
       return true;
     });
   }

@@ -4,7 +4,7 @@ import { Outbox } from '@taawoun/notifications';
 import { hashPassword } from '../auth/password-hasher.js';
 import { passwordProblem } from '../passwords/password-policy.js';
 import { EMAIL_MAX_LENGTH, normaliseEmail } from '../users/email-address.js';
-import { UserEntity } from '../users/user.entity.js';
+import { UserAccountRepository } from '../users/user-account.repository.js';
 import { AccountRateLimits } from '../throttling/account-rate-limits.js';
 import { AccountSessions } from './account-sessions.js';
 import { ACCOUNT_TOKEN_MAX_LENGTH, AccountTokenRepository } from './account-token.repository.js';
@@ -25,6 +25,7 @@ export const PASSWORD_RESET_JOB = 'identity.password-reset-request';
 export class PasswordResetService implements OnModuleInit {
   constructor(
     private readonly db: Db,
+    private readonly accounts: UserAccountRepository,
     private readonly jobs: Jobs,
     private readonly tokens: AccountTokenRepository,
     private readonly outbox: Outbox,
@@ -47,7 +48,7 @@ export class PasswordResetService implements OnModuleInit {
   /** The job: a link to the account's address, in its language; nothing for an unknown address. */
   async sendLink(email: string): Promise<void> {
     await this.db.transaction(async () => {
-      const user = email ? await this.db.repo(UserEntity).findOneBy({ email }) : null;
+      const user = email ? await this.accounts.findByEmail(email) : null;
       if (!user) return;
       const token = await this.tokens.issue('reset-password', user.id, RESET_PASSWORD_TTL_MINUTES);
       await this.outbox.enqueue({
@@ -74,12 +75,9 @@ export class PasswordResetService implements OnModuleInit {
     return this.db.transaction(async () => {
       const userId = await this.tokens.consume('reset-password', token);
       if (!userId) throw BadUserInputError.field('token', INVALID_LINK);
-      const [user] = await this.db.query<Pick<UserEntity, 'email' | 'fullName' | 'preferredLanguage'>>(
-        `UPDATE users SET password_hash = $2, email_verified_at = COALESCE(email_verified_at, now())
-          WHERE id = $1
-        RETURNING email, full_name AS "fullName", preferred_language AS "preferredLanguage"`,
-        [userId, passwordHash],
-      );
+      const user = await this.accounts.resetPassword(userId, passwordHash);
+      // Tokens go with their account (ON DELETE CASCADE): a consumed token has a user.
+      if (!user) throw BadUserInputError.field('token', INVALID_LINK);
       await this.sessions.signOutEverywhere(userId);
       await this.outbox.enqueue({
         to: user.email,

@@ -1,19 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type Actor,
-  CooperativeRole,
-  Db,
-  PlatformRole,
-  type RequestContext,
-  UnauthenticatedError,
-} from '@taawoun/core';
+import { type Actor, PlatformRole, type RequestContext, UnauthenticatedError } from '@taawoun/core';
+import { UserAccountRepository } from '../users/user-account.repository.js';
 import { AccessTokenService } from './access-token.service.js';
-
-interface ActorRow {
-  platform_roles: PlatformRole[];
-  token_version: number;
-  memberships: { c: string; r: CooperativeRole }[];
-}
 
 const resolved = new WeakMap<RequestContext, Promise<void>>();
 
@@ -26,7 +14,7 @@ const resolved = new WeakMap<RequestContext, Promise<void>>();
 export class ActorService {
   constructor(
     private readonly tokens: AccessTokenService,
-    private readonly db: Db,
+    private readonly accounts: UserAccountRepository,
   ) {}
 
   ensureResolved(rc: RequestContext): Promise<void> {
@@ -55,20 +43,13 @@ export class ActorService {
   }
 
   async load(claims: { userId: string; tokenVersion: number }): Promise<Actor> {
-    const [row] = await this.db.query<ActorRow>(
-      `SELECT u.platform_roles, u.token_version,
-              COALESCE(json_agg(json_build_object('c', m.cooperative_id, 'r', m.role)) FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
-         FROM users u LEFT JOIN cooperative_memberships m ON m.user_id = u.id
-        WHERE u.id = $1
-        GROUP BY u.id`,
-      [claims.userId],
-    );
-    if (!row || row.token_version !== claims.tokenVersion)
+    const row = await this.accounts.actor(claims.userId);
+    if (!row || row.tokenVersion !== claims.tokenVersion)
       throw new UnauthenticatedError('The access token was revoked');
     return {
       userId: claims.userId,
-      platformRoles: new Set([PlatformRole.BUYER, ...row.platform_roles]),
-      memberships: new Map(row.memberships.map((m) => [m.c, m.r])),
+      platformRoles: new Set([PlatformRole.BUYER, ...row.platformRoles]),
+      memberships: new Map(row.memberships.map((m) => [m.cooperativeId, m.role])),
     };
   }
 }

@@ -1,9 +1,8 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, Db, type RequestContext } from '@taawoun/core';
+import { Ctx, type RequestContext } from '@taawoun/core';
 import { Policy } from '../policy/policy.decorator.js';
-import { UserEntity } from '../users/user.entity.js';
-import { toUserModel } from '../users/user.mapper.js';
 import { AuthPayload, UserModel } from '../users/user.model.js';
+import { UserService } from '../users/user.service.js';
 import { LoginInput, RegisterInput } from './auth.input.js';
 import { AuthService } from './auth.service.js';
 
@@ -11,7 +10,7 @@ import { AuthService } from './auth.service.js';
 export class AuthResolver {
   constructor(
     private readonly auth: AuthService,
-    private readonly db: Db,
+    private readonly users: UserService,
   ) {}
 
   @Mutation(() => AuthPayload)
@@ -40,9 +39,7 @@ export class AuthResolver {
 
   @Query(() => UserModel, { nullable: true, description: 'The signed-in user; null when anonymous.' })
   @Policy.public()
-  async me(@Ctx() rc: RequestContext): Promise<UserModel | null> {
-    if (!rc.actor) return null;
-    const user = await this.db.repo(UserEntity).findOneBy({ id: rc.actor.userId });
-    return user ? toUserModel(user) : null;
+  me(@Ctx() rc: RequestContext): Promise<UserModel | null> {
+    return this.users.me(rc);
   }
 }

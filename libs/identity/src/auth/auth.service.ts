@@ -14,7 +14,7 @@ import type { AuthPayload } from '../users/user.model.js';
 import type { LoginInput, RegisterInput } from './auth.input.js';
 import { assertAcceptableAccount } from '../users/account-rules.js';
 import { normaliseEmail } from '../users/email-address.js';
-import { UserEntity } from '../users/user.entity.js';
+import { UserAccountRepository, type UserAccountRow } from '../users/user-account.repository.js';
 import { toUserModel } from '../users/user.mapper.js';
 import { AccountRateLimits } from '../throttling/account-rate-limits.js';
 import { LoginThrottleService } from '../throttling/login-throttle.service.js';
@@ -32,6 +32,7 @@ export class AuthService {
 
   constructor(
     private readonly db: Db,
+    private readonly accounts: UserAccountRepository,
     private readonly accessTokens: AccessTokenService,
     private readonly refreshTokens: RefreshTokenService,
     private readonly throttle: LoginThrottleService,
@@ -72,7 +73,7 @@ export class AuthService {
     fullName: string;
     preferredLanguage?: LanguageCode;
     platformRoles?: PlatformRole[];
-  }): Promise<UserEntity> {
+  }): Promise<UserAccountRow> {
     assertAcceptableAccount(input);
     return this.insertUser(input, await hashPassword(input.password));
   }
@@ -85,20 +86,17 @@ export class AuthService {
       platformRoles?: PlatformRole[];
     },
     passwordHash: string,
-  ): Promise<UserEntity> {
-    const repo = this.db.repo(UserEntity);
+  ): Promise<UserAccountRow> {
     try {
-      return await repo.save(
-        repo.create({
-          email: normaliseEmail(input.email),
-          fullName: input.fullName.trim(),
-          passwordHash,
-          preferredLanguage: input.preferredLanguage ?? DEFAULT_LANGUAGE,
-          platformRoles: input.platformRoles ?? [],
-        }),
-      );
+      return await this.accounts.insert({
+        email: normaliseEmail(input.email),
+        fullName: input.fullName.trim(),
+        passwordHash,
+        preferredLanguage: input.preferredLanguage ?? DEFAULT_LANGUAGE,
+        platformRoles: input.platformRoles ?? [],
+      });
     } catch (error) {
-      if (uniqueViolation(error) !== null) {
+      if (uniqueViolation(error) === 'UQ_users_email') {
         throw new ConflictError('An account with this e-mail already exists', 'input.email');
       }
       throw error;
@@ -112,7 +110,7 @@ export class AuthService {
   async login(input: LoginInput, ip: string | null): Promise<AuthPayload> {
     const email = normaliseEmail(input.email);
     await this.throttle.reserve(email, ip);
-    const user = await this.db.repo(UserEntity).findOneBy({ email });
+    const user = await this.accounts.findByEmail(email);
     const ok = await verifyPassword(user?.passwordHash ?? (await this.dummy()), input.password);
     if (!user || !ok) throw new UnauthenticatedError(BAD_CREDENTIALS);
     await this.throttle.succeeded(email, ip);
@@ -127,7 +125,7 @@ export class AuthService {
     const outcome = await this.db.transaction(async () => {
       const consumed = await this.refreshTokens.consume(refreshToken);
       if (consumed.kind !== 'rotated') return null;
-      const user = await this.db.repo(UserEntity).findOneBy({ id: consumed.userId });
+      const user = await this.accounts.findById(consumed.userId);
       if (!user) return null;
       const next = await this.refreshTokens.issue(user.id, consumed.familyId);
       return { user, next };
@@ -141,7 +139,7 @@ export class AuthService {
     return this.refreshTokens.revokeFamilyOf(refreshToken);
   }
 
-  private async session(user: UserEntity, refreshToken?: string): Promise<AuthPayload> {
+  private async session(user: UserAccountRow, refreshToken?: string): Promise<AuthPayload> {
     const [accessToken, nextRefreshToken] = await Promise.all([
       this.accessTokens.issue({ userId: user.id, tokenVersion: user.tokenVersion }),
       refreshToken ?? this.refreshTokens.issue(user.id),

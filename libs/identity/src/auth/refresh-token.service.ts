@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Db } from '@taawoun/core';
+import { RefreshTokenRepository } from './refresh-token.repository.js';
 
 export const REFRESH_TOKEN_TTL_DAYS = 30;
 
@@ -24,17 +24,12 @@ function digest(token: string): string {
  */
 @Injectable()
 export class RefreshTokenService {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly tokens: RefreshTokenRepository) {}
 
   /** Starts a new family (a login) or continues one (a rotation). */
   async issue(userId: string, familyId: string = randomUUID()): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    // Stamped with the user's current token_version, read in the same statement.
-    await this.db.query(
-      `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at, token_version)
-       SELECT u.id, $2, $3, now() + make_interval(days => $4), u.token_version FROM users u WHERE u.id = $1`,
-      [userId, familyId, digest(token), REFRESH_TOKEN_TTL_DAYS],
-    );
+    await this.tokens.insert(userId, familyId, digest(token), REFRESH_TOKEN_TTL_DAYS);
     return token;
   }
 
@@ -46,59 +41,27 @@ export class RefreshTokenService {
    */
   async consume(token: string): Promise<Consumption> {
     const hash = digest(token);
-    const [rotated] = await this.db.query<{ user_id: string; family_id: string }>(
-      `UPDATE refresh_tokens t SET used_at = now()
-        WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now()
-          AND t.token_version = (SELECT u.token_version FROM users u WHERE u.id = t.user_id)
-          AND NOT EXISTS (SELECT 1 FROM refresh_tokens f WHERE f.family_id = t.family_id AND f.revoked_at IS NOT NULL)
-        RETURNING t.user_id, t.family_id`,
-      [hash],
-    );
-    if (rotated) return { kind: 'rotated', userId: rotated.user_id, familyId: rotated.family_id };
-    const [known] = await this.db.query<{
-      family_id: string;
-      expired: boolean;
-      live: boolean;
-      superseded: boolean;
-    }>(
-      `SELECT t.family_id, t.expires_at <= now() AS expired,
-              t.used_at IS NULL AND t.revoked_at IS NULL AS live,
-              t.token_version <> u.token_version AS superseded
-         FROM refresh_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1`,
-      [hash],
-    );
+    const rotated = await this.tokens.rotate(hash);
+    if (rotated) return { kind: 'rotated', userId: rotated.userId, familyId: rotated.familyId };
+    const known = await this.tokens.state(hash);
     if (!known) return { kind: 'invalid' };
     // An expired token that was never used is stale, not stolen: refuse it without revoking.
     // So is one issued before the user signed out everywhere (token_version bumped).
     if (known.live && (known.expired || known.superseded)) return { kind: 'invalid' };
-    await this.revokeFamily(known.family_id);
-    return { kind: 'reused', familyId: known.family_id };
-  }
-
-  async revokeFamily(familyId: string): Promise<void> {
-    await this.db.query(
-      `UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`,
-      [familyId],
-    );
+    await this.tokens.revokeFamily(known.familyId);
+    return { kind: 'reused', familyId: known.familyId };
   }
 
   /** Revokes every live refresh token of a user (sign out everywhere, password change or reset). */
-  async revokeAllOf(userId: string): Promise<void> {
-    await this.db.query(
-      `UPDATE refresh_tokens SET revoked_at = now()
-        WHERE user_id = $1 AND revoked_at IS NULL AND used_at IS NULL`,
-      [userId],
-    );
+  revokeAllOf(userId: string): Promise<void> {
+    return this.tokens.revokeAllOf(userId);
   }
 
   /** Revokes the family of a token (logout); answers whether the token was known. */
   async revokeFamilyOf(token: string): Promise<boolean> {
-    const [known] = await this.db.query<{ family_id: string }>(
-      `SELECT family_id FROM refresh_tokens WHERE token_hash = $1`,
-      [digest(token)],
-    );
-    if (!known) return false;
-    await this.revokeFamily(known.family_id);
+    const familyId = await this.tokens.familyOf(digest(token));
+    if (!familyId) return false;
+    await this.tokens.revokeFamily(familyId);
     return true;
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { deleteInBatches, Jobs, RateLimiter } from '@taawoun/core';
+import { RefreshTokenRepository } from '../auth/refresh-token.repository.js';
 import { LoginAttemptRepository } from '../throttling/login-attempt.repository.js';
 import { LOGIN_FAILURE_MEMORY_SECONDS } from '../throttling/login-throttle.service.js';
-import { RefreshTokenPruneRepository } from './refresh-token-prune.repository.js';
 
 export const PRUNE_JOB = 'identity.prune';
 
@@ -25,7 +25,7 @@ export class IdentityMaintenanceService implements OnModuleInit {
   constructor(
     private readonly jobs: Jobs,
     private readonly loginAttempts: LoginAttemptRepository,
-    private readonly refreshTokens: RefreshTokenPruneRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
     private readonly rateLimiter: RateLimiter,
   ) {}
 

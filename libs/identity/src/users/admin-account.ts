@@ -1,12 +1,9 @@
-import { BadUserInputError, PlatformRole } from '@taawoun/core';
+import { BadUserInputError, Db } from '@taawoun/core';
+import type { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password-hasher.js';
 import { assertAcceptableAccount } from './account-rules.js';
 import { emailProblem, normaliseEmail } from './email-address.js';
-
-/** Anything that runs SQL: a TypeORM DataSource, EntityManager or the Db service. */
-export interface SqlRunner {
-  query(sql: string, params?: unknown[]): Promise<unknown>;
-}
+import { UserAccountRepository } from './user-account.repository.js';
 
 export interface AdminAccountInput {
   email: string;
@@ -43,13 +40,14 @@ export interface AdminAccountResult {
  * on every request, never from tokens.
  */
 export async function ensureAdminAccount(
-  sql: SqlRunner,
+  database: DataSource | Db,
   input: AdminAccountInput,
 ): Promise<AdminAccountResult> {
+  const accounts = new UserAccountRepository(database instanceof Db ? database : new Db(database));
   const problem = emailProblem(input.email);
   if (problem) throw BadUserInputError.field('email', problem);
   const email = normaliseEmail(input.email);
-  const existing = await grantExisting(sql, email, input.grantExisting === true);
+  const existing = await grantExisting(accounts, email, input.grantExisting === true);
   if (existing) return existing;
 
   if (input.password === undefined || input.fullName === undefined) {
@@ -65,55 +63,33 @@ export async function ensureAdminAccount(
   assertAcceptableAccount({ email, password: input.password, fullName: input.fullName }, '');
   const passwordHash = await hashPassword(input.password);
   const fullName = input.fullName.trim();
-  const [row] = (await sql.query(
-    `INSERT INTO users (email, full_name, password_hash, platform_roles)
-     VALUES ($1, $2, $3, ARRAY[$4]::varchar[])
-     ON CONFLICT (email) DO NOTHING
-     RETURNING id`,
-    [email, fullName, passwordHash, PlatformRole.ADMIN],
-  )) as { id: string }[];
-  if (row) return { userId: row.id, email, fullName, created: true, granted: true };
+  const userId = await accounts.insertAdminIfAbsent(email, fullName, passwordHash);
+  if (userId) return { userId, email, fullName, created: true, granted: true };
   // Registered between our look-up and our insert: the rules for an existing account apply.
-  const raced = await grantExisting(sql, email, input.grantExisting === true);
+  const raced = await grantExisting(accounts, email, input.grantExisting === true);
   if (!raced) throw new Error(`The account ${email} vanished while being made an admin`);
   return raced;
 }
 
 /** Null when no account has this e-mail; otherwise grants ADMIN when allowed, or refuses. */
 async function grantExisting(
-  sql: SqlRunner,
+  accounts: UserAccountRepository,
   email: string,
   allowed: boolean,
 ): Promise<AdminAccountResult | null> {
-  // One statement tells apart "no such account", "granted now", "already an admin" and
-  // "not verified", and grants only to a verified account when allowed.
-  const [row] = (await sql.query(
-    `WITH target AS (
-            SELECT id, full_name, platform_roles, email_verified_at IS NOT NULL AS verified
-            FROM users WHERE email = $1 FOR UPDATE),
-          granted AS (
-            UPDATE users u SET platform_roles = array_append(u.platform_roles, $2), updated_at = now()
-              FROM target
-             WHERE u.id = target.id AND $3::boolean AND target.verified
-               AND NOT ($2 = ANY (target.platform_roles))
-            RETURNING u.id)
-     SELECT target.id, target.full_name, target.verified, $2 = ANY (target.platform_roles) AS admin,
-            EXISTS (SELECT 1 FROM granted) AS granted
-     FROM target`,
-    [email, PlatformRole.ADMIN, allowed],
-  )) as { id: string; full_name: string; verified: boolean; admin: boolean; granted: boolean }[];
+  const row = await accounts.grantAdmin(email, allowed);
   if (!row) return null;
-  const result = { userId: row.id, email, fullName: row.full_name, created: false };
+  const result = { userId: row.id, email, fullName: row.fullName, created: false };
   if (row.admin) return { ...result, granted: false };
   if (!allowed) {
     throw new AdminAccountRefusedError(
-      `An account with the e-mail ${email} already exists (${row.full_name}); to make it an admin, ` +
+      `An account with the e-mail ${email} already exists (${row.fullName}); to make it an admin, ` +
         'run again with --grant-existing (its e-mail must be verified)',
     );
   }
   if (!row.verified) {
     throw new AdminAccountRefusedError(
-      `The account ${row.full_name} <${email}> has not verified its e-mail; ADMIN is not granted. ` +
+      `The account ${row.fullName} <${email}> has not verified its e-mail; ADMIN is not granted. ` +
         'Ask its holder to verify the address first',
     );
   }

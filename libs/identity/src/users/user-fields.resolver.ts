@@ -1,24 +1,16 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, Db, oneByKey, type RequestContext } from '@taawoun/core';
+import { Ctx, type RequestContext } from '@taawoun/core';
 import { UserModel } from './user.model.js';
+import { UserService } from './user.service.js';
 
 /** Fields of `User` that identity owns, whichever lib produced the user. */
 @Resolver(() => UserModel)
 export class UserFieldsResolver {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly users: UserService) {}
 
   @ResolveField(() => Boolean, { description: 'The user opened the link sent to the address.' })
-  async emailVerified(@Parent() user: UserModel, @Ctx() rc: RequestContext): Promise<boolean> {
-    if (user.emailVerified !== undefined) return user.emailVerified;
-    const verified = await rc.loaders
-      .get<string, boolean>('identity.emailVerified', async (ids) => {
-        const rows = await this.db.query<{ id: string; verified: boolean }>(
-          `SELECT id, email_verified_at IS NOT NULL AS verified FROM users WHERE id = ANY($1::uuid[])`,
-          [[...ids]],
-        );
-        return oneByKey(ids, rows, (r) => r.id).map((r) => r?.verified ?? false);
-      })
-      .load(user.id);
-    return verified;
+  emailVerified(@Parent() user: UserModel, @Ctx() rc: RequestContext): Promise<boolean> {
+    if (user.emailVerified !== undefined) return Promise.resolve(user.emailVerified);
+    return this.users.emailVerified(rc, user.id);
   }
 }

@@ -1,8 +1,14 @@
 import { PlatformRole } from '@taawoun/core';
-import type { UserEntity } from './user.entity.js';
 import type { UserModel } from './user.model.js';
+import type { UserRow } from './user.repository.js';
 
-export function toUserModel(user: UserEntity): UserModel {
+/** The GraphQL `User` of an account row (any lib may map the rows of UserRepository with it). */
+export function toUserModel(
+  user: Pick<
+    UserRow,
+    'id' | 'email' | 'fullName' | 'preferredLanguage' | 'platformRoles' | 'emailVerifiedAt'
+  >,
+): UserModel {
   return {
     id: user.id,
     email: user.email,
