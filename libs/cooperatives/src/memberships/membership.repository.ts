@@ -18,6 +18,7 @@ export const MEMBERSHIP_SQL = {
     ORDER BY array_position(ARRAY['OWNER', 'MANAGER', 'STAFF']::varchar[], m.role), m.created_at, m.id`,
   ofUsers: `SELECT ${COLUMNS} FROM cooperative_memberships m
     WHERE m.user_id = ANY($1::uuid[]) ORDER BY m.created_at, m.id`,
+  isMember: `SELECT 1 FROM cooperative_memberships WHERE user_id = $1 AND cooperative_id = $2`,
   remove: `DELETE FROM cooperative_memberships WHERE cooperative_id = $1 AND user_id = $2`,
 } as const;
 
@@ -39,6 +40,10 @@ export class MembershipRepository {
   /** The memberships of several users, oldest first. */
   ofUsers(userIds: readonly string[]): Promise<MembershipRow[]> {
     return this.db.query<MembershipRow>(MEMBERSHIP_SQL.ofUsers, [[...userIds]]);
+  }
+
+  async isMember(userId: string, cooperativeId: string): Promise<boolean> {
+    return (await this.db.query(MEMBERSHIP_SQL.isMember, [userId, cooperativeId])).length > 0;
   }
 
   async remove(cooperativeId: string, userId: string): Promise<void> {

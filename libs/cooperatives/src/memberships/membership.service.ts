@@ -6,10 +6,13 @@ import {
   ForbiddenError,
   NotFoundError,
   isAdmin,
+  isAdminOrMemberOf,
   manyByKey,
+  oneByKey,
   requireUuid,
   type RequestContext,
 } from '@taawoun/core';
+import { toUserModel, UserRepository, type UserModel } from '@taawoun/identity';
 import { CooperativeRepository } from '../cooperatives/cooperative.repository.js';
 import type { CooperativeMembershipModel } from './membership.model.js';
 import { MembershipRepository } from './membership.repository.js';
@@ -25,6 +28,7 @@ export class MembershipService {
     private readonly db: Db,
     private readonly repo: MembershipRepository,
     private readonly cooperatives: CooperativeRepository,
+    private readonly users: UserRepository,
   ) {}
 
   /** OWNER: removes a member; refused when it would leave the cooperative without an OWNER. */
@@ -71,5 +75,19 @@ export class MembershipService {
         manyByKey(userIds, await this.repo.ofUsers(userIds), (m) => m.userId),
       )
       .load(userId);
+  }
+
+  /** The member of a membership, batched per request: the member, the cooperative's members and admins only. */
+  async memberUser(rc: RequestContext, membership: CooperativeMembershipModel): Promise<UserModel> {
+    if (rc.actor?.userId !== membership.userId && !isAdminOrMemberOf(rc.actor, membership.cooperativeId)) {
+      throw new ForbiddenError('Members are internal');
+    }
+    const user = await rc.loaders
+      .get<string, UserModel | null>('cooperatives.memberUsers', async (ids) =>
+        oneByKey(ids, (await this.users.findByIds(ids)).map(toUserModel), (u) => u.id),
+      )
+      .load(membership.userId);
+    if (!user) throw new NotFoundError('User', membership.userId);
+    return user;
   }
 }
