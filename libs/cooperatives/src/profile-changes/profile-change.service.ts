@@ -18,7 +18,7 @@ export const VETTED_STATUSES: ReadonlySet<CooperativeStatus> = new Set([
 ]);
 
 const toModel = (row: ProfileChangeRow): CooperativeProfileChangeModel => ({
-  cooperativeId: row.cooperative_id,
+  cooperativeId: row.cooperativeId,
   name: row.changes.name ?? null,
   registrationNumber: row.changes.registrationNumber ?? null,
   sector: row.changes.sector ?? null,
@@ -27,7 +27,7 @@ const toModel = (row: ProfileChangeRow): CooperativeProfileChangeModel => ({
   memberCount: row.changes.memberCount ?? null,
   womenMemberCount: row.changes.womenMemberCount ?? null,
   womenLed: row.changes.womenLed ?? null,
-  requestedAt: row.requested_at,
+  requestedAt: row.requestedAt,
 });
 
 /**
