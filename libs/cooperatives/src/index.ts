@@ -41,3 +41,4 @@ export const COOPERATIVES_ENTITIES = [
   ProfileChangeEntity,
   InvitationEntity,
 ];
+export * from './sql/cooperatives-status-transition.sql.js';
