@@ -1,6 +1,6 @@
 import { addMembership, insertCooperative, signUp } from '../support/actors.js';
 import { application, forceStatus } from '../support/cooperatives-fixtures.js';
-import type { AccessFixture, AccessSuite } from './access-case.js';
+import type { AccessFixture, AccessSuite, ActorName } from './access-case.js';
 
 /**
  * Cooperative operations. Workflow mutations act on cooperatives prepared in the state they
@@ -13,6 +13,13 @@ async function cooperativeIn(fx: AccessFixture, status: string): Promise<string>
   const id = await insertCooperative(fx.t, { status: 'SUBMITTED' });
   if (status !== 'SUBMITTED') await forceStatus(fx.t, id, status);
   return id;
+}
+
+/** The SUBMITTED cooperative of Y is visible to its OWNER and admins only. */
+function onlyOwnerYAndAdminSeePending(actor: ActorName, data: Record<string, unknown> | null): void {
+  const coop = (data as { cooperative: { id: string } | null } | null)?.cooperative ?? null;
+  const sees = actor === 'ownerY' || actor === 'admin';
+  expect(coop?.id ?? null).toBe(sees ? fixture.ids['coops.pending'] : null);
 }
 
 export const cooperativesAccessSuite: AccessSuite = {
@@ -68,11 +75,7 @@ export const cooperativesAccessSuite: AccessSuite = {
       query: `query($id: ID) { cooperative(id: $id) { id status } }`,
       variables: (fx) => ({ id: fx.ids['coops.pending'] }),
       allowed: 'everyone',
-      visibility: (actor, data) => {
-        const coop = (data as { cooperative: { id: string } | null } | null)?.cooperative ?? null;
-        const sees = actor === 'ownerY' || actor === 'admin';
-        expect(coop?.id ?? null).toBe(sees ? fixture.ids['coops.pending'] : null);
-      },
+      visibility: onlyOwnerYAndAdminSeePending,
     },
     {
       // Every read path of a cooperative applies one visibility rule (cooperative-visibility.ts):
@@ -81,11 +84,7 @@ export const cooperativesAccessSuite: AccessSuite = {
       query: `query($slug: String) { cooperative(slug: $slug) { id } }`,
       variables: (fx) => ({ slug: fx.ids['coops.pendingSlug'] }),
       allowed: 'everyone',
-      visibility: (actor, data) => {
-        const coop = (data as { cooperative: { id: string } | null } | null)?.cooperative ?? null;
-        const sees = actor === 'ownerY' || actor === 'admin';
-        expect(coop?.id ?? null).toBe(sees ? fixture.ids['coops.pending'] : null);
-      },
+      visibility: onlyOwnerYAndAdminSeePending,
     },
     {
       operation: 'Query.cooperatives',

@@ -1,41 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@taawoun/core';
 import type { CooperativeStatus } from './cooperative-status.js';
+import type { VettedValues } from '../profile-changes/vetted-fields.js';
 import { visibleCooperativeSql, type CooperativeVisibility } from './cooperative-visibility.js';
-import type { Sector } from './sector.js';
 
-/** A row of `cooperatives` as the API shows it (select it with {@link COOPERATIVE_COLUMNS}). */
-export interface CooperativeRow {
-  id: string;
-  slug: string;
-  name: string;
-  registrationNumber: string;
-  sector: Sector;
-  provinceCode: string;
-  /** ISO date (YYYY-MM-DD). */
-  foundedOn: string;
-  memberCount: number;
-  womenMemberCount: number | null;
-  womenLed: boolean;
+/** What an application or a profile update writes: the vetted facts and the contact fields. */
+export interface CooperativeProfileValues extends VettedValues {
   description: string | null;
   contactPhone: string;
+}
+
+/** A row of `cooperatives` as the API shows it (select it with {@link COOPERATIVE_COLUMNS}). */
+export interface CooperativeRow extends CooperativeProfileValues {
+  id: string;
+  slug: string;
   status: CooperativeStatus;
   commissionRateBps: number;
   createdAt: Date;
-}
-
-/** What an application or a profile update writes. */
-export interface CooperativeProfileValues {
-  name: string;
-  registrationNumber: string;
-  sector: Sector;
-  provinceCode: string;
-  foundedOn: string;
-  memberCount: number;
-  womenMemberCount: number | null;
-  womenLed: boolean;
-  description: string | null;
-  contactPhone: string;
 }
 
 /** The columns of {@link CooperativeRow} over `cooperatives` aliased `c`. */
