@@ -57,7 +57,14 @@ import { StatisticsRepository } from './statistics/statistics.repository.js';
     ProfileChangeResolver,
     CooperativeStatisticsResolver,
   ],
-  exports: [RegionsModule, CooperativeService, AuditLogService],
+  exports: [
+    RegionsModule,
+    CooperativeService,
+    CooperativeReviewService,
+    CooperativeRepository,
+    MembershipRepository,
+    AuditLogService,
+  ],
 })
 export class CooperativesModule implements OnModuleInit {
   constructor(
