@@ -3,6 +3,8 @@ import {
   AppConfig,
   BadUserInputError,
   ConflictError,
+  ForbiddenError,
+  isAdmin,
   CooperativeRole,
   Db,
   insertWithFreeSlug,
@@ -193,8 +195,12 @@ export class CooperativeService {
     return this.get(id);
   }
 
-  /** Other cooperatives (any state) with the same registration number, at most 20 each, batched per request. */
+  /**
+   * Other cooperatives (any state) with the same registration number, at most 20 each, batched
+   * per request: admins (the reviewers) only.
+   */
   registrationNumberDuplicates(rc: RequestContext, id: string): Promise<CooperativeModel[]> {
+    if (!isAdmin(rc.actor)) throw new ForbiddenError('Registration number duplicates are for reviewers');
     return rc.loaders
       .get<string, CooperativeModel[]>('cooperatives.registrationNumberDuplicates', async (ids) => {
         const rows = await this.repo.registrationNumberDuplicates(ids, 20);

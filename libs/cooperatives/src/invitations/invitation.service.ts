@@ -6,6 +6,7 @@ import {
   Db,
   ForbiddenError,
   InvalidStateTransitionError,
+  isAdmin,
   LanguageCode,
   NotFoundError,
   manyByKey,
@@ -141,8 +142,12 @@ export class InvitationService {
     throw new InvalidStateTransitionError('CooperativeInvitation', current.status, InvitationStatus.REVOKED);
   }
 
-  /** The invitations of a cooperative, newest first (at most 100), batched per request. */
+  /** The invitations of a cooperative, newest first (at most 100), batched per request: its OWNER/MANAGER and admins. */
   ofCooperative(rc: RequestContext, cooperativeId: string): Promise<CooperativeInvitationModel[]> {
+    const role = rc.actor?.memberships.get(cooperativeId);
+    if (!isAdmin(rc.actor) && role !== CooperativeRole.OWNER && role !== CooperativeRole.MANAGER) {
+      throw new ForbiddenError('Invitations are for the cooperative’s owners and managers');
+    }
     return rc.loaders
       .get<string, CooperativeInvitationModel[]>('cooperatives.invitations', async (ids) =>
         manyByKey(ids, await this.repo.ofCooperatives(ids), (i) => i.cooperativeId),

@@ -51,8 +51,9 @@ export class MembershipService {
     });
   }
 
-  /** The members of a cooperative (owners first), batched per request. */
+  /** The members of a cooperative (owners first), batched per request: its members and admins only. */
   membersOf(rc: RequestContext, cooperativeId: string): Promise<CooperativeMembershipModel[]> {
+    if (!isAdminOrMemberOf(rc.actor, cooperativeId)) throw new ForbiddenError('Members are internal');
     return rc.loaders
       .get<string, CooperativeMembershipModel[]>('cooperatives.membersByCooperative', async (ids) =>
         manyByKey(ids, await this.repo.ofCooperatives(ids), (m) => m.cooperativeId),

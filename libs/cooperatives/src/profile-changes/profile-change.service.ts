@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   BadUserInputError,
   ConflictError,
+  ForbiddenError,
+  isAdminOrMemberOf,
   NotFoundError,
   oneByKey,
   type RequestContext,
@@ -113,8 +115,11 @@ export class ProfileChangeService {
     return this.repo.lockVetted(cooperativeId);
   }
 
-  /** The pending change of a cooperative (null when none), batched per request. */
+  /** The pending change of a cooperative (null when none), batched per request: its members and admins only. */
   pendingOf(rc: RequestContext, cooperativeId: string): Promise<CooperativeProfileChangeModel | null> {
+    if (!isAdminOrMemberOf(rc.actor, cooperativeId)) {
+      throw new ForbiddenError('Pending profile changes are internal');
+    }
     return rc.loaders
       .get<string, CooperativeProfileChangeModel | null>('cooperatives.pendingProfileChange', async (ids) => {
         const rows = await this.repo.findMany(ids);

@@ -3,7 +3,9 @@ import {
   BadUserInputError,
   ConflictError,
   Db,
+  ForbiddenError,
   InvalidStateTransitionError,
+  isAdminOrMemberOf,
   manyByKey,
   NotFoundError,
   requireUuid,
@@ -122,8 +124,9 @@ export class CooperativeReviewService {
     return this.cooperatives.get(cooperativeId);
   }
 
-  /** The review notes of a cooperative, oldest first, batched per request. */
+  /** The review notes of a cooperative, oldest first, batched per request: its members and admins only. */
   notesOf(rc: RequestContext, cooperativeId: string): Promise<ReviewNoteModel[]> {
+    if (!isAdminOrMemberOf(rc.actor, cooperativeId)) throw new ForbiddenError('Review notes are internal');
     return rc.loaders
       .get<string, ReviewNoteModel[]>('cooperatives.reviewNotes', async (ids) => {
         const notes = (await this.notes.notesOf(ids)).map(({ createdAt, ...note }) => ({
