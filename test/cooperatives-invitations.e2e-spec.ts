@@ -286,6 +286,19 @@ describe('User.memberships', () => {
   });
 });
 
+describe('the cooperative of an invitation', () => {
+  it('is disclosed to the invitee while it is not public, and only through the invitation', async () => {
+    const coop = await apply(t, owner.accessToken);
+    const invitee = await verified();
+    expect((await invite(coop.id, invitee.email)).errors).toBeUndefined();
+    const mine = await t.gql<{ myInvitations: Invitation[] }>(MY, {}, invitee.accessToken);
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data!.myInvitations.map((i) => i.cooperative.id)).toEqual([coop.id]);
+    // The same cooperative read directly: not public, and the invitee is no member yet.
+    expect((await t.gql(BY_ID, { id: coop.id }, invitee.accessToken)).data).toEqual({ cooperative: null });
+  });
+});
+
 const INVITE = `mutation($cooperativeId: ID!, $email: String!, $role: CooperativeRole!) {
   inviteCooperativeMember(cooperativeId: $cooperativeId, email: $email, role: $role) {
     id email role status expiresAt cooperative { id }

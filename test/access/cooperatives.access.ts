@@ -1,6 +1,6 @@
 import { addMembership, insertCooperative, signUp } from '../support/actors.js';
 import { application, forceStatus } from '../support/cooperatives-fixtures.js';
-import type { AccessFixture, AccessSuite } from './access-case.js';
+import type { AccessFixture, AccessSuite, ActorName } from './access-case.js';
 
 /**
  * Cooperative operations. Workflow mutations act on cooperatives prepared in the state they
@@ -13,6 +13,13 @@ async function cooperativeIn(fx: AccessFixture, status: string): Promise<string>
   const id = await insertCooperative(fx.t, { status: 'SUBMITTED' });
   if (status !== 'SUBMITTED') await forceStatus(fx.t, id, status);
   return id;
+}
+
+/** The SUBMITTED cooperative of Y is visible to its OWNER and admins only. */
+function onlyOwnerYAndAdminSeePending(actor: ActorName, data: Record<string, unknown> | null): void {
+  const coop = (data as { cooperative: { id: string } | null } | null)?.cooperative ?? null;
+  const sees = actor === 'ownerY' || actor === 'admin';
+  expect(coop?.id ?? null).toBe(sees ? fixture.ids['coops.pending'] : null);
 }
 
 export const cooperativesAccessSuite: AccessSuite = {
@@ -38,6 +45,10 @@ export const cooperativesAccessSuite: AccessSuite = {
         [id],
       );
     }
+    const [pending] = await fx.t.sql<{ slug: string }>(`SELECT slug FROM cooperatives WHERE id = $1`, [
+      fx.ids['coops.pending'],
+    ]);
+    fx.ids['coops.pendingSlug'] = pending.slug;
     const newcomer = await signUp(fx.t, { fullName: 'Matrix Newcomer' });
     fx.ids['coops.newcomerEmail'] = newcomer.email;
     // Invitations to addresses no actor of the matrix has: the policy lets every signed-in
@@ -64,10 +75,45 @@ export const cooperativesAccessSuite: AccessSuite = {
       query: `query($id: ID) { cooperative(id: $id) { id status } }`,
       variables: (fx) => ({ id: fx.ids['coops.pending'] }),
       allowed: 'everyone',
+      visibility: onlyOwnerYAndAdminSeePending,
+    },
+    {
+      // Every read path of a cooperative applies one visibility rule (cooperative-visibility.ts):
+      // by slug, in the directory (whatever the status filter), through a membership.
+      operation: 'Query.cooperative',
+      query: `query($slug: String) { cooperative(slug: $slug) { id } }`,
+      variables: (fx) => ({ slug: fx.ids['coops.pendingSlug'] }),
+      allowed: 'everyone',
+      visibility: onlyOwnerYAndAdminSeePending,
+    },
+    {
+      operation: 'Query.cooperatives',
+      query: `{ cooperatives(first: 100, filter: { status: SUBMITTED }) { totalCount edges { node { id } } } }`,
+      allowed: 'everyone',
       visibility: (actor, data) => {
-        const coop = (data as { cooperative: { id: string } | null } | null)?.cooperative ?? null;
-        const sees = actor === 'ownerY' || actor === 'admin';
-        expect(coop?.id ?? null).toBe(sees ? fixture.ids['coops.pending'] : null);
+        const page = (data as { cooperatives: { totalCount: number; edges: { node: { id: string } }[] } })
+          .cooperatives;
+        const ids = page.edges.map((e) => e.node.id);
+        if (actor === 'admin') {
+          expect(ids).toContain(fixture.ids['coops.pending']);
+          expect(ids).toContain(fixture.ids['coops.toStart']);
+        } else {
+          // Others see, of the SUBMITTED ones, only their own.
+          expect(ids).toEqual(actor === 'ownerY' ? [fixture.ids['coops.pending']] : []);
+          expect(page.totalCount).toBe(ids.length);
+        }
+      },
+    },
+    {
+      operation: 'Query.me',
+      query: `{ me { memberships { cooperative { id status } } } }`,
+      allowed: 'everyone',
+      visibility: (actor, data) => {
+        const me = (data as { me: { memberships: { cooperative: { id: string } }[] } | null } | null)?.me;
+        if (actor === 'anonymous') return expect(me ?? null).toBeNull();
+        const ids = me!.memberships.map((m) => m.cooperative.id);
+        if (actor === 'ownerY') expect(ids).toContain(fixture.ids['coops.pending']);
+        else expect(ids).not.toContain(fixture.ids['coops.pending']);
       },
     },
     {

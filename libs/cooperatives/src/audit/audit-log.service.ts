@@ -1,20 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { Db } from '@taawoun/core';
+import { AuditLogRepository } from './audit-log.repository.js';
 
 /** Records admin actions in `audit_log` (AuditLogEntity); call it inside the transaction of the action so both commit together. */
 @Injectable()
 export class AuditLogService {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly repo: AuditLogRepository) {}
 
-  async record(
+  record(
     actorId: string,
     action: string,
     target: { type: string; id: string },
     data: Record<string, unknown> = {},
   ): Promise<void> {
-    await this.db.query(
-      `INSERT INTO audit_log (actor_id, action, target_type, target_id, data) VALUES ($1, $2, $3, $4, $5)`,
-      [actorId, action, target.type, target.id, JSON.stringify(data)],
-    );
+    return this.repo.insert({ actorId, action, targetType: target.type, targetId: target.id, data });
   }
 }

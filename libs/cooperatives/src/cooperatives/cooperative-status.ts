@@ -10,15 +10,3 @@ export enum CooperativeStatus {
   SUSPENDED = 'SUSPENDED',
 }
 registerEnumType(CooperativeStatus, { name: 'CooperativeStatus' });
-
-export enum Sector {
-  AGRICULTURE = 'AGRICULTURE',
-  HANDICRAFT = 'HANDICRAFT',
-  TEXTILE = 'TEXTILE',
-  FOOD_PROCESSING = 'FOOD_PROCESSING',
-  BEEKEEPING = 'BEEKEEPING',
-  COSMETICS = 'COSMETICS',
-  SERVICES = 'SERVICES',
-  OTHER = 'OTHER',
-}
-registerEnumType(Sector, { name: 'Sector' });

@@ -12,7 +12,8 @@ import {
 } from 'typeorm';
 import { UserEntity } from '@taawoun/identity';
 import { ProvinceEntity } from '../regions/province.entity.js';
-import { CooperativeStatus, Sector } from './cooperative-status.js';
+import { CooperativeStatus } from './cooperative-status.js';
+import { Sector } from './sector.js';
 
 /** A producer cooperative. Its region is its province's region. */
 @Entity('cooperatives')

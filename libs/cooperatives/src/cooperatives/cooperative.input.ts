@@ -12,7 +12,8 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { CooperativeStatus, Sector } from './cooperative-status.js';
+import { CooperativeStatus } from './cooperative-status.js';
+import { Sector } from './sector.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimOrNull = ({ value }: { value: unknown }) =>

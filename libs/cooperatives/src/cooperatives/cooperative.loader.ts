@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Db, isUuid, oneByKey, type RequestContext } from '@taawoun/core';
-import { In } from 'typeorm';
-import { CooperativeEntity } from './cooperative.entity.js';
-import { toCooperativeModel } from './cooperative.mapper.js';
+import { isUuid, oneByKey, type RequestContext } from '@taawoun/core';
 import type { CooperativeModel } from './cooperative.model.js';
+import { CooperativeRepository } from './cooperative.repository.js';
 
 /** The per-request loader name; every lib asking for a cooperative by id shares its batches. */
 export const COOPERATIVE_BY_ID_LOADER = 'cooperatives.byId';
@@ -11,7 +9,7 @@ export const COOPERATIVE_BY_ID_LOADER = 'cooperatives.byId';
 /** Batches lookups of cooperatives by id within one request (one query per page, not per row). */
 @Injectable()
 export class CooperativeLoader {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly cooperatives: CooperativeRepository) {}
 
   load(rc: RequestContext, id: string): Promise<CooperativeModel | null> {
     if (!isUuid(id)) return Promise.resolve(null);
@@ -25,9 +23,8 @@ export class CooperativeLoader {
   }
 
   private loader(rc: RequestContext) {
-    return rc.loaders.get<string, CooperativeModel | null>(COOPERATIVE_BY_ID_LOADER, async (ids) => {
-      const rows = await this.db.repo(CooperativeEntity).findBy({ id: In([...ids]) });
-      return oneByKey(ids, rows.map(toCooperativeModel), (c) => c.id);
-    });
+    return rc.loaders.get<string, CooperativeModel | null>(COOPERATIVE_BY_ID_LOADER, async (ids) =>
+      oneByKey(ids, await this.cooperatives.byIds(ids), (c) => c.id),
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CooperativeStatus, Sector } from './cooperative-status.js';
+import { CooperativeStatus } from './cooperative-status.js';
+import { Sector } from './sector.js';
 
 /** An admin's decision on an application under review. */
 export enum ReviewDecision {

@@ -1,14 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import {
-  CooperativeRole,
-  Ctx,
-  ForbiddenError,
-  PageArgs,
-  PlatformRole,
-  type RequestContext,
-  isAdmin,
-  isAdminOrMemberOf,
-} from '@taawoun/core';
+import { CooperativeRole, Ctx, PageArgs, PlatformRole, type RequestContext } from '@taawoun/core';
 import { Policy } from '@taawoun/identity';
 import { CooperativeConnection } from '../directory/cooperative-connection.model.js';
 import { CooperativeDirectoryService } from '../directory/cooperative-directory.service.js';
@@ -115,7 +106,6 @@ export class CooperativeResolver {
     @Parent() cooperative: CooperativeModel,
     @Ctx() rc: RequestContext,
   ): Promise<ReviewNoteModel[]> {
-    if (!isAdminOrMemberOf(rc.actor, cooperative.id)) throw new ForbiddenError('Review notes are internal');
     return this.reviews.notesOf(rc, cooperative.id);
   }
 
@@ -126,7 +116,6 @@ export class CooperativeResolver {
     @Parent() cooperative: CooperativeModel,
     @Ctx() rc: RequestContext,
   ): Promise<CooperativeMembershipModel[]> {
-    if (!isAdminOrMemberOf(rc.actor, cooperative.id)) throw new ForbiddenError('Members are internal');
     return this.memberships.membersOf(rc, cooperative.id);
   }
 
@@ -139,9 +128,6 @@ export class CooperativeResolver {
     @Parent() cooperative: CooperativeModel,
     @Ctx() rc: RequestContext,
   ): Promise<CooperativeProfileChangeModel | null> {
-    if (!isAdminOrMemberOf(rc.actor, cooperative.id)) {
-      throw new ForbiddenError('Pending profile changes are internal');
-    }
     return this.profileChanges.pendingOf(rc, cooperative.id);
   }
 
@@ -153,7 +139,6 @@ export class CooperativeResolver {
     @Parent() cooperative: CooperativeModel,
     @Ctx() rc: RequestContext,
   ): Promise<CooperativeModel[]> {
-    if (!isAdmin(rc.actor)) throw new ForbiddenError('Registration number duplicates are for reviewers');
     return this.cooperatives.registrationNumberDuplicates(rc, cooperative.id);
   }
 
@@ -165,10 +150,6 @@ export class CooperativeResolver {
     @Parent() cooperative: CooperativeModel,
     @Ctx() rc: RequestContext,
   ): Promise<CooperativeInvitationModel[]> {
-    const role = rc.actor?.memberships.get(cooperative.id);
-    if (!isAdmin(rc.actor) && role !== CooperativeRole.OWNER && role !== CooperativeRole.MANAGER) {
-      throw new ForbiddenError('Invitations are for the cooperative’s owners and managers');
-    }
     return this.invitationService.ofCooperative(rc, cooperative.id);
   }
 }

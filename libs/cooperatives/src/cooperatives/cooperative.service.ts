@@ -3,19 +3,19 @@ import {
   AppConfig,
   BadUserInputError,
   ConflictError,
+  ForbiddenError,
+  isAdmin,
   CooperativeRole,
   Db,
   insertWithFreeSlug,
   InvalidStateTransitionError,
   NotFoundError,
-  isAdmin,
   isUuid,
   requireUuid,
   slugify,
   type FieldProblem,
   type RequestContext,
   uniqueViolation,
-  memberCooperativeIds,
   manyByKey,
 } from '@taawoun/core';
 import { AuditLogService } from '../audit/audit-log.service.js';
@@ -23,10 +23,13 @@ import { ProfileChangeRepository } from '../profile-changes/profile-change.repos
 import { ProfileChangeService, VETTED_STATUSES } from '../profile-changes/profile-change.service.js';
 import type { VettedValues } from '../profile-changes/vetted-fields.js';
 import type { CooperativeApplicationInput } from './cooperative.input.js';
+import { MembershipRepository } from '../memberships/membership.repository.js';
+import { RegionService } from '../regions/region.service.js';
 import { CooperativeLoader } from './cooperative.loader.js';
-import { COOPERATIVE_COLUMNS, rowToCooperativeModel, type CooperativeRow } from './cooperative.mapper.js';
 import type { CooperativeModel } from './cooperative.model.js';
+import { CooperativeRepository, type CooperativeProfileValues } from './cooperative.repository.js';
 import { CooperativeStatus } from './cooperative-status.js';
+import { cooperativeVisibility } from './cooperative-visibility.js';
 
 /** Members may not edit a profile an admin is reviewing, nor one that was rejected. */
 const LOCKED_FOR_MEMBERS: ReadonlySet<CooperativeStatus> = new Set([
@@ -39,6 +42,9 @@ const LOCKED_FOR_MEMBERS: ReadonlySet<CooperativeStatus> = new Set([
 export class CooperativeService {
   constructor(
     private readonly db: Db,
+    private readonly repo: CooperativeRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly regions: RegionService,
     private readonly config: AppConfig,
     private readonly loader: CooperativeLoader,
     private readonly audit: AuditLogService,
@@ -54,6 +60,21 @@ export class CooperativeService {
     return this.loader.load(rc, id);
   }
 
+  /**
+   * The cooperative with this id when the caller may see it (see cooperative-visibility.ts),
+   * batched per request; an invitation discloses its cooperative to whoever reads the invitation.
+   */
+  async loadVisible(
+    rc: RequestContext,
+    id: string,
+    disclosedByInvitation = false,
+  ): Promise<CooperativeModel | null> {
+    const cooperative = await this.loader.load(rc, id);
+    return cooperative && cooperativeVisibility(rc.actor).allows(cooperative, disclosedByInvitation)
+      ? cooperative
+      : null;
+  }
+
   /** `cooperative(id | slug)`: null when it does not exist or the caller may not see it. */
   async find(rc: RequestContext, id?: string | null, slug?: string | null): Promise<CooperativeModel | null> {
     if ((id == null) === (slug == null)) {
@@ -62,15 +83,12 @@ export class CooperativeService {
       ]);
     }
     if (id != null && !isUuid(id)) return null;
-    // Visibility is part of the query: the public reads APPROVED rows only, members also their
-    // own cooperatives in any state, admins every row.
-    const [row] = await this.db.query<CooperativeRow>(
-      `SELECT ${COOPERATIVE_COLUMNS} FROM cooperatives c
-        WHERE ${id != null ? 'c.id = $1::uuid' : 'c.slug = $1'}
-          AND ($2::boolean OR c.status = 'APPROVED' OR c.id = ANY($3::uuid[]))`,
-      [id ?? slug, isAdmin(rc.actor), memberCooperativeIds(rc.actor)],
+    // Visibility is part of the query.
+    const row = await this.repo.findVisible(
+      id != null ? { id } : { slug: slug! },
+      cooperativeVisibility(rc.actor),
     );
-    return row ? this.loader.prime(rc, rowToCooperativeModel(row)) : null;
+    return row ? this.loader.prime(rc, row) : null;
   }
 
   /** A signed-in user applies: the cooperative starts SUBMITTED and the applicant is its OWNER. */
@@ -85,24 +103,16 @@ export class CooperativeService {
       this.db.transaction(async () => {
         const created = await insertWithFreeSlug(
           base,
-          async (slug) => {
-            const [row] = await this.db.query<{ id: string }>(
-              `INSERT INTO cooperatives (slug, name, registration_number, sector, province_code, founded_on,
-                                         member_count, women_member_count, women_led, description,
-                                         contact_phone, status, commission_rate_bps)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-               ON CONFLICT ON CONSTRAINT "UQ_cooperatives_slug" DO NOTHING
-               RETURNING id`,
-              [slug, ...this.profileValues(input), CooperativeStatus.SUBMITTED, this.config.COMMISSION_BPS],
-            );
-            return row?.id;
-          },
+          (slug) =>
+            this.repo.insert(
+              slug,
+              profileValues(input),
+              CooperativeStatus.SUBMITTED,
+              this.config.COMMISSION_BPS,
+            ),
           'input.name',
         );
-        await this.db.query(
-          `INSERT INTO cooperative_memberships (user_id, cooperative_id, role) VALUES ($1, $2, $3)`,
-          [actor.userId, created, CooperativeRole.OWNER],
-        );
+        await this.memberships.add(actor.userId, created, CooperativeRole.OWNER);
         return created;
       }),
     );
@@ -136,10 +146,7 @@ export class CooperativeService {
         }
         if (asMember && VETTED_STATUSES.has(current.status)) {
           const pending = await this.profileChanges.submit(id, current, vettedValues(input), actor.userId);
-          await this.db.query(
-            `UPDATE cooperatives SET description = $2, contact_phone = $3, updated_at = now() WHERE id = $1`,
-            [id, input.description ?? null, input.contactPhone],
-          );
+          await this.repo.updateContact(id, input.description ?? null, input.contactPhone);
           await this.audit.record(
             actor.userId,
             'cooperative.profile.update',
@@ -155,14 +162,8 @@ export class CooperativeService {
           asMember && current.status === CooperativeStatus.CHANGES_REQUESTED
             ? CooperativeStatus.SUBMITTED
             : current.status;
-        const updated = await this.db.query(
-          `UPDATE cooperatives SET name = $3, registration_number = $4, sector = $5, province_code = $6,
-                  founded_on = $7, member_count = $8, women_member_count = $9, women_led = $10,
-                  description = $11, contact_phone = $12, status = $13, updated_at = now()
-           WHERE id = $1 AND status = $2 RETURNING id`,
-          [id, current.status, ...this.profileValues(input), next],
-        );
-        if (updated.length !== 1) throw new InvalidStateTransitionError('Cooperative', current.status, next);
+        if (!(await this.repo.updateProfile(id, current.status, profileValues(input), next)))
+          throw new InvalidStateTransitionError('Cooperative', current.status, next);
         await this.audit.record(
           actor.userId,
           'cooperative.profile.update',
@@ -182,78 +183,47 @@ export class CooperativeService {
       throw BadUserInputError.field('rateBps', 'must be an integer between 0 and 10000 basis points');
     }
     await this.db.transaction(async () => {
-      const [row] = await this.db.query<{ previous: number }>(
-        `UPDATE cooperatives c SET commission_rate_bps = $2, updated_at = now()
-         FROM (SELECT id, commission_rate_bps AS previous FROM cooperatives WHERE id = $1 FOR UPDATE) old
-         WHERE c.id = old.id RETURNING old.previous`,
-        [id, rateBps],
-      );
-      if (!row) throw new NotFoundError('Cooperative', id);
+      const previous = await this.repo.setCommissionRate(id, rateBps);
+      if (previous === null) throw new NotFoundError('Cooperative', id);
       await this.audit.record(
         actor.userId,
         'cooperative.commission.set',
         { type: 'cooperative', id },
-        { from: row.previous, to: rateBps },
+        { from: previous, to: rateBps },
       );
     });
     return this.get(id);
   }
 
-  /** Other cooperatives (any state) with the same registration number, at most 20 each, batched per request. */
+  /**
+   * Other cooperatives (any state) with the same registration number, at most 20 each, batched
+   * per request: admins (the reviewers) only.
+   */
   registrationNumberDuplicates(rc: RequestContext, id: string): Promise<CooperativeModel[]> {
+    if (!isAdmin(rc.actor)) throw new ForbiddenError('Registration number duplicates are for reviewers');
     return rc.loaders
       .get<string, CooperativeModel[]>('cooperatives.registrationNumberDuplicates', async (ids) => {
-        const rows = await this.db.query<CooperativeRow & { duplicate_of: string }>(
-          `SELECT ${COOPERATIVE_COLUMNS}, d.duplicate_of FROM (
-             SELECT o.id, x.id AS duplicate_of,
-                    row_number() OVER (PARTITION BY x.id ORDER BY o.created_at, o.id) AS n
-             FROM cooperatives x JOIN cooperatives o ON o.registration_number = x.registration_number AND o.id <> x.id
-             WHERE x.id = ANY($1::uuid[])) d
-           JOIN cooperatives c ON c.id = d.id
-           WHERE d.n <= 20 ORDER BY d.n`,
-          [[...ids]],
+        const rows = await this.repo.registrationNumberDuplicates(ids, 20);
+        return manyByKey(ids, rows, (r) => r.duplicateOf).map((list) =>
+          list.map(({ duplicateOf: _of, ...cooperative }) => cooperative),
         );
-        return manyByKey(
-          ids,
-          rows.map((r) => ({ of: r.duplicate_of, model: rowToCooperativeModel(r) })),
-          (r) => r.of,
-        ).map((list) => list.map((r) => r.model));
       })
       .load(id);
   }
 
   /** A fresh read after a write (not through the request's loader, which may hold the old row). */
   async get(id: string): Promise<CooperativeModel> {
-    const [row] = await this.db.query<CooperativeRow>(
-      `SELECT ${COOPERATIVE_COLUMNS} FROM cooperatives c WHERE c.id = $1`,
-      [id],
-    );
+    const row = await this.repo.byId(id);
     if (!row) throw new NotFoundError('Cooperative', id);
-    return rowToCooperativeModel(row);
-  }
-
-  private profileValues(input: CooperativeApplicationInput): unknown[] {
-    return [
-      input.name,
-      input.registrationNumber,
-      input.sector,
-      input.provinceCode,
-      input.foundedOn,
-      input.memberCount,
-      input.womenMemberCount ?? null,
-      input.womenLed,
-      input.description ?? null,
-      input.contactPhone,
-    ];
+    return row;
   }
 
   /** Checks that need the database or several fields; every problem names its field. */
   private async checkApplication(input: CooperativeApplicationInput): Promise<void> {
     const problems: FieldProblem[] = [];
-    const [province] = await this.db.query<{ code: string }>(`SELECT code FROM provinces WHERE code = $1`, [
-      input.provinceCode,
-    ]);
-    if (!province) problems.push({ field: 'input.provinceCode', message: 'is not a known province code' });
+    const known = await this.regions.knownCodes(null, input.provinceCode);
+    if (!known.province)
+      problems.push({ field: 'input.provinceCode', message: 'is not a known province code' });
     const founded = parseIsoDate(input.foundedOn);
     if (!founded) {
       problems.push({ field: 'input.foundedOn', message: 'is not a valid date' });
@@ -286,6 +256,14 @@ function registrationConflict(): ConflictError {
     'A cooperative with this registration number already exists',
     'input.registrationNumber',
   );
+}
+
+function profileValues(input: CooperativeApplicationInput): CooperativeProfileValues {
+  return {
+    ...vettedValues(input),
+    description: input.description ?? null,
+    contactPhone: input.contactPhone,
+  };
 }
 
 function vettedValues(input: CooperativeApplicationInput): VettedValues {

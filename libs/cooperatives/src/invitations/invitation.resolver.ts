@@ -68,7 +68,7 @@ export class InvitationResolver {
     @Parent() invitation: CooperativeInvitationModel,
     @Ctx() rc: RequestContext,
   ): Promise<CooperativeModel> {
-    const cooperative = await this.cooperatives.load(rc, invitation.cooperativeId);
+    const cooperative = await this.cooperatives.loadVisible(rc, invitation.cooperativeId, true);
     if (!cooperative) throw new NotFoundError('Cooperative', invitation.cooperativeId);
     return cooperative;
   }

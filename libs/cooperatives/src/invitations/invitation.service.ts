@@ -6,30 +6,24 @@ import {
   Db,
   ForbiddenError,
   InvalidStateTransitionError,
+  isAdmin,
   LanguageCode,
   NotFoundError,
   manyByKey,
   requireUuid,
   type RequestContext,
 } from '@taawoun/core';
-import { emailProblem, normaliseEmail } from '@taawoun/identity';
+import { emailProblem, normaliseEmail, UserRepository } from '@taawoun/identity';
 import { Outbox } from '@taawoun/notifications';
 import { InvitationStatus, type CooperativeInvitationModel } from './invitation.model.js';
-import { InvitationRepository, type InvitationRow } from './invitation.repository.js';
+import { CooperativeRepository } from '../cooperatives/cooperative.repository.js';
+import { MembershipRepository } from '../memberships/membership.repository.js';
+import { InvitationRepository } from './invitation.repository.js';
 
 /** Days an invitation can be accepted. */
 export const INVITATION_VALID_DAYS = 7;
 /** Pending invitations one cooperative may have at once (each one sends an e-mail). */
 export const MAX_PENDING_INVITATIONS = 50;
-
-const toModel = (row: InvitationRow): CooperativeInvitationModel => ({
-  id: row.id,
-  cooperativeId: row.cooperative_id,
-  email: row.email,
-  role: row.role,
-  status: row.status,
-  expiresAt: row.expires_at,
-});
 
 /**
  * Invitations: nobody becomes a member without accepting, signed in with the verified address the
@@ -41,6 +35,9 @@ export class InvitationService {
   constructor(
     private readonly db: Db,
     private readonly repo: InvitationRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly cooperatives: CooperativeRepository,
+    private readonly users: UserRepository,
     private readonly outbox: Outbox,
   ) {}
 
@@ -57,10 +54,11 @@ export class InvitationService {
     if (problem) throw BadUserInputError.field('email', problem);
     const email = normaliseEmail(rawEmail);
     return this.db.transaction(async () => {
-      const name = await this.repo.cooperativeName(cooperativeId);
-      if (name === null) throw new NotFoundError('Cooperative', cooperativeId);
+      const cooperative = await this.cooperatives.byId(cooperativeId);
+      if (!cooperative) throw new NotFoundError('Cooperative', cooperativeId);
       // Members' addresses are visible to the OWNER already: this says nothing new.
-      if (await this.repo.isMemberAddress(cooperativeId, email)) {
+      const addressee = await this.users.findByEmail(email);
+      if (addressee && (await this.memberships.isMember(addressee.id, cooperativeId))) {
         throw new ConflictError('This address already belongs to a member of the cooperative', 'email');
       }
       if ((await this.repo.countPending(cooperativeId)) >= MAX_PENDING_INVITATIONS) {
@@ -76,29 +74,29 @@ export class InvitationService {
         actor.userId,
         INVITATION_VALID_DAYS,
       );
-      const inviter = await this.repo.caller(actor.userId);
+      const inviter = await this.users.findById(actor.userId);
       await this.outbox.enqueue({
         to: email,
-        language: (await this.repo.languageOf(email)) ?? inviter?.preferred_language ?? LanguageCode.fr,
+        language: addressee?.preferredLanguage ?? inviter?.preferredLanguage ?? LanguageCode.fr,
         template: 'cooperative-invitation',
         params: {
-          cooperativeName: name,
-          inviterName: inviter?.full_name ?? '',
+          cooperativeName: cooperative.name,
+          inviterName: inviter?.fullName ?? '',
           role,
           token: row.id,
-          expiresOn: row.expires_at.toISOString().slice(0, 10),
+          expiresOn: row.expiresAt.toISOString().slice(0, 10),
         },
       });
-      return toModel(row);
+      return row;
     });
   }
 
   /** PENDING invitations to the caller's address; none until that address is verified. */
   async mine(rc: RequestContext): Promise<CooperativeInvitationModel[]> {
     const actor = rc.requireActor();
-    const caller = await this.repo.caller(actor.userId);
-    if (!caller?.verified) return [];
-    return (await this.repo.pendingFor(caller.email)).map(toModel);
+    const caller = await this.users.findById(actor.userId);
+    if (!caller?.emailVerifiedAt) return [];
+    return this.repo.pendingFor(caller.email);
   }
 
   /**
@@ -108,14 +106,14 @@ export class InvitationService {
   async respond(rc: RequestContext, id: string, accept: boolean): Promise<CooperativeInvitationModel> {
     const actor = rc.requireActor();
     requireUuid(id, 'CooperativeInvitation');
-    const caller = await this.repo.caller(actor.userId);
+    const caller = await this.users.findById(actor.userId);
     const to = accept ? InvitationStatus.ACCEPTED : InvitationStatus.DECLINED;
     const row = await this.db.transaction(async () => {
       const current = await this.repo.find(id);
       if (!current || !caller || current.email.toLowerCase() !== caller.email.toLowerCase()) {
         throw new NotFoundError('CooperativeInvitation', id);
       }
-      if (!caller.verified) {
+      if (!caller.emailVerifiedAt) {
         throw new ForbiddenError('Verify your e-mail address before answering an invitation');
       }
       const settled = await this.repo.settle(id, to, caller.email);
@@ -123,14 +121,14 @@ export class InvitationService {
         const now = await this.repo.find(id);
         throw new InvalidStateTransitionError('CooperativeInvitation', now?.status ?? current.status, to);
       }
-      if (accept) await this.repo.addMember(actor.userId, settled.cooperative_id, settled.role);
+      if (accept) await this.memberships.add(actor.userId, settled.cooperativeId, settled.role);
       return settled;
     });
-    if (accept && !actor.memberships.has(row.cooperative_id)) {
+    if (accept && !actor.memberships.has(row.cooperativeId)) {
       // A member from now on, also for the fields of this very response.
-      rc.actor = { ...actor, memberships: new Map([...actor.memberships, [row.cooperative_id, row.role]]) };
+      rc.actor = { ...actor, memberships: new Map([...actor.memberships, [row.cooperativeId, row.role]]) };
     }
-    return toModel(row);
+    return row;
   }
 
   /** OWNER (checked by the policy, through the invitation's cooperative): PENDING → REVOKED. */
@@ -138,23 +136,27 @@ export class InvitationService {
     rc.requireActor();
     requireUuid(id, 'CooperativeInvitation');
     const settled = await this.repo.settle(id, InvitationStatus.REVOKED, null);
-    if (settled) return toModel(settled);
+    if (settled) return settled;
     const current = await this.repo.find(id);
     if (!current) throw new NotFoundError('CooperativeInvitation', id);
     throw new InvalidStateTransitionError('CooperativeInvitation', current.status, InvitationStatus.REVOKED);
   }
 
-  /** The invitations of a cooperative, newest first (at most 100), batched per request. */
+  /** The invitations of a cooperative, newest first (at most 100), batched per request: its OWNER/MANAGER and admins. */
   ofCooperative(rc: RequestContext, cooperativeId: string): Promise<CooperativeInvitationModel[]> {
+    const role = rc.actor?.memberships.get(cooperativeId);
+    if (!isAdmin(rc.actor) && role !== CooperativeRole.OWNER && role !== CooperativeRole.MANAGER) {
+      throw new ForbiddenError('Invitations are for the cooperative’s owners and managers');
+    }
     return rc.loaders
       .get<string, CooperativeInvitationModel[]>('cooperatives.invitations', async (ids) =>
-        manyByKey(ids, (await this.repo.ofCooperatives(ids)).map(toModel), (i) => i.cooperativeId),
+        manyByKey(ids, await this.repo.ofCooperatives(ids), (i) => i.cooperativeId),
       )
       .load(cooperativeId);
   }
 
   /** For the policy of revocation: the cooperative of an invitation (null when there is none). */
-  cooperativeOf(id: string): Promise<string | null> {
-    return this.repo.cooperativeOf(id);
+  async cooperativeOf(id: string): Promise<string | null> {
+    return (await this.repo.find(id))?.cooperativeId ?? null;
   }
 }

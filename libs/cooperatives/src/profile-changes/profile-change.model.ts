@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { Sector } from '../cooperatives/cooperative-status.js';
+import { Sector } from '../cooperatives/sector.js';
 
 /**
  * A member's edit to the vetted facts of an approved cooperative, waiting for an admin. Null

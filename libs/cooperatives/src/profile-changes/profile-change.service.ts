@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   BadUserInputError,
   ConflictError,
+  ForbiddenError,
+  isAdminOrMemberOf,
   NotFoundError,
   oneByKey,
   type RequestContext,
@@ -18,7 +20,7 @@ export const VETTED_STATUSES: ReadonlySet<CooperativeStatus> = new Set([
 ]);
 
 const toModel = (row: ProfileChangeRow): CooperativeProfileChangeModel => ({
-  cooperativeId: row.cooperative_id,
+  cooperativeId: row.cooperativeId,
   name: row.changes.name ?? null,
   registrationNumber: row.changes.registrationNumber ?? null,
   sector: row.changes.sector ?? null,
@@ -27,7 +29,7 @@ const toModel = (row: ProfileChangeRow): CooperativeProfileChangeModel => ({
   memberCount: row.changes.memberCount ?? null,
   womenMemberCount: row.changes.womenMemberCount ?? null,
   womenLed: row.changes.womenLed ?? null,
-  requestedAt: row.requested_at,
+  requestedAt: row.requestedAt,
 });
 
 /**
@@ -113,8 +115,11 @@ export class ProfileChangeService {
     return this.repo.lockVetted(cooperativeId);
   }
 
-  /** The pending change of a cooperative (null when none), batched per request. */
+  /** The pending change of a cooperative (null when none), batched per request: its members and admins only. */
   pendingOf(rc: RequestContext, cooperativeId: string): Promise<CooperativeProfileChangeModel | null> {
+    if (!isAdminOrMemberOf(rc.actor, cooperativeId)) {
+      throw new ForbiddenError('Pending profile changes are internal');
+    }
     return rc.loaders
       .get<string, CooperativeProfileChangeModel | null>('cooperatives.pendingProfileChange', async (ids) => {
         const rows = await this.repo.findMany(ids);

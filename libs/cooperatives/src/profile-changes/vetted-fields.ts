@@ -1,4 +1,4 @@
-import type { Sector } from '../cooperatives/cooperative-status.js';
+import type { Sector } from '../cooperatives/sector.js';
 
 /** The facts an admin vets at approval; members' later edits to them wait for review. */
 export interface VettedValues {

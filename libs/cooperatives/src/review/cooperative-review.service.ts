@@ -3,7 +3,9 @@ import {
   BadUserInputError,
   ConflictError,
   Db,
+  ForbiddenError,
   InvalidStateTransitionError,
+  isAdminOrMemberOf,
   manyByKey,
   NotFoundError,
   requireUuid,
@@ -12,7 +14,9 @@ import {
 } from '@taawoun/core';
 import { AuditLogService } from '../audit/audit-log.service.js';
 import { CooperativeService, VETTED_REGISTRATION_NUMBER_INDEX } from '../cooperatives/cooperative.service.js';
+import { CooperativeRepository } from '../cooperatives/cooperative.repository.js';
 import { ProfileChangeService } from '../profile-changes/profile-change.service.js';
+import { ReviewRepository } from './review.repository.js';
 import {
   ReviewDecision,
   type CooperativeModel,
@@ -37,6 +41,8 @@ const DECISION_STATUS: Record<ReviewDecision, CooperativeStatus> = {
 export class CooperativeReviewService {
   constructor(
     private readonly db: Db,
+    private readonly repo: CooperativeRepository,
+    private readonly notes: ReviewRepository,
     private readonly cooperatives: CooperativeService,
     private readonly audit: AuditLogService,
     private readonly profileChanges: ProfileChangeService,
@@ -46,10 +52,7 @@ export class CooperativeReviewService {
   start(rc: RequestContext, id: string): Promise<CooperativeModel> {
     const actor = rc.requireActor();
     return this.move(id, CooperativeStatus.SUBMITTED, CooperativeStatus.UNDER_REVIEW, async () => {
-      await this.db.query(
-        `UPDATE cooperatives SET reviewer_id = $2, review_started_at = now() WHERE id = $1`,
-        [id, actor.userId],
-      );
+      await this.repo.recordReviewer(id, actor.userId);
       await this.audit.record(actor.userId, 'cooperative.review.start', { type: 'cooperative', id });
     });
   }
@@ -60,10 +63,7 @@ export class CooperativeReviewService {
     const text = requiredText('note', note);
     const to = DECISION_STATUS[decision];
     return this.move(id, CooperativeStatus.UNDER_REVIEW, to, async () => {
-      await this.db.query(
-        `INSERT INTO cooperative_review_notes (cooperative_id, decision, note, author_id) VALUES ($1, $2, $3, $4)`,
-        [id, decision, text, actor.userId],
-      );
+      await this.notes.insertNote(id, decision, text, actor.userId);
       await this.audit.record(
         actor.userId,
         'cooperative.review.decide',
@@ -124,27 +124,14 @@ export class CooperativeReviewService {
     return this.cooperatives.get(cooperativeId);
   }
 
-  /** The review notes of a cooperative, oldest first, batched per request. */
+  /** The review notes of a cooperative, oldest first, batched per request: its members and admins only. */
   notesOf(rc: RequestContext, cooperativeId: string): Promise<ReviewNoteModel[]> {
+    if (!isAdminOrMemberOf(rc.actor, cooperativeId)) throw new ForbiddenError('Review notes are internal');
     return rc.loaders
       .get<string, ReviewNoteModel[]>('cooperatives.reviewNotes', async (ids) => {
-        const rows = await this.db.query<{
-          cooperative_id: string;
-          decision: ReviewDecision;
-          note: string;
-          author_id: string;
-          created_at: Date;
-        }>(
-          `SELECT cooperative_id, decision, note, author_id, created_at FROM cooperative_review_notes
-           WHERE cooperative_id = ANY($1::uuid[]) ORDER BY created_at, id`,
-          [[...ids]],
-        );
-        const notes = rows.map((r) => ({
-          cooperativeId: r.cooperative_id,
-          decision: r.decision,
-          note: r.note,
-          authorId: r.author_id,
-          at: r.created_at,
+        const notes = (await this.notes.notesOf(ids)).map(({ createdAt, ...note }) => ({
+          ...note,
+          at: createdAt,
         }));
         return manyByKey(ids, notes, (n) => n.cooperativeId);
       })
@@ -159,23 +146,15 @@ export class CooperativeReviewService {
   ): Promise<CooperativeModel> {
     requireUuid(id, 'Cooperative');
     await this.db.transaction(async () => {
-      const moved = await this.db
-        .query(
-          `UPDATE cooperatives SET status = $3, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id`,
-          [id, from, to],
-        )
-        .catch((error: unknown) => {
-          // Two applications with one number approved at once: the vetted-number index decides.
-          if (uniqueViolation(error) === VETTED_REGISTRATION_NUMBER_INDEX) throw takenNumber('id');
-          throw error;
-        });
-      if (moved.length === 0) {
-        const [current] = await this.db.query<{ status: CooperativeStatus }>(
-          `SELECT status FROM cooperatives WHERE id = $1`,
-          [id],
-        );
+      const moved = await this.repo.moveStatus(id, from, to).catch((error: unknown) => {
+        // Two applications with one number approved at once: the vetted-number index decides.
+        if (uniqueViolation(error) === VETTED_REGISTRATION_NUMBER_INDEX) throw takenNumber('id');
+        throw error;
+      });
+      if (!moved) {
+        const current = await this.repo.status(id);
         if (!current) throw new NotFoundError('Cooperative', id);
-        throw new InvalidStateTransitionError('Cooperative', current.status, to);
+        throw new InvalidStateTransitionError('Cooperative', current, to);
       }
       await sideEffects();
     });

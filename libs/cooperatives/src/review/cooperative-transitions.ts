@@ -1,8 +1,9 @@
 import { CooperativeStatus as S } from '../cooperatives/cooperative-status.js';
 
 /**
- * The review workflow: every allowed status move. The same table is enforced by the trigger
- * `cooperatives_status_transition` (migration ReviewWorkflow), so no writer can skip a step.
+ * The review workflow: every allowed status move. The trigger `cooperatives_status_transition`
+ * (sql/cooperatives-status-transition.sql.ts, generated from this table) enforces it for every
+ * writer, so none can skip a step.
  */
 export const COOPERATIVE_TRANSITIONS: ReadonlyMap<S, readonly S[]> = new Map([
   [S.DRAFT, [S.SUBMITTED]],

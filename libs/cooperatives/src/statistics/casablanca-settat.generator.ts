@@ -1,4 +1,4 @@
-import { Sector } from '../cooperatives/cooperative-status.js';
+import { Sector } from '../cooperatives/sector.js';
 
 /** Runs one SQL statement: a DataSource's or pg client's `query`, or a test's `t.sql`. */
 export type SqlRunner = (sql: string, params?: unknown[]) => Promise<unknown>;

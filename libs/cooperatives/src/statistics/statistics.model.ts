@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { ProvinceModel } from '../regions/region.model.js';
-import { Sector } from '../cooperatives/cooperative-status.js';
+import { Sector } from '../cooperatives/sector.js';
 
 @ObjectType('SectorShare')
 export class SectorShareModel {
