@@ -15,6 +15,7 @@ export const catalogAccessSuite: AccessSuite = {
     const toArchive = await createProduct(fx.t, token, fx.cooperativeX);
     const published = await createProduct(fx.t, token, fx.cooperativeX, { variants: [{ stock: 50 }] });
     fx.ids.catalogDraft = draft.id;
+    fx.ids.catalogDraftSlug = draft.slug;
     fx.ids.catalogToPublish = toPublish.id;
     fx.ids.catalogToArchive = toArchive.id;
     fx.ids.catalogProduct = published.id;
@@ -44,6 +45,54 @@ export const catalogAccessSuite: AccessSuite = {
         const drafts = nodes.filter((e) => e.node.status !== 'PUBLISHED').length;
         if (SEE_DRAFTS_OF_X.has(actor) !== drafts > 0)
           throw new Error(`${actor} sees ${drafts} unpublished products of cooperative X`);
+      },
+    },
+    {
+      // Every read path of a product answers from productVisibility: by slug as by id.
+      operation: 'Query.product',
+      query: `query($slug: String) { product(slug: $slug) { id } }`,
+      variables: (fx) => ({ slug: fx.ids.catalogDraftSlug }),
+      allowed: 'everyone',
+      visibility: (actor, data) => {
+        const product = (data as { product: { id: string } | null } | null)?.product ?? null;
+        if (SEE_DRAFTS_OF_X.has(actor) !== (product !== null))
+          throw new Error(`${actor} ${product ? 'sees' : 'does not see'} a draft of cooperative X by slug`);
+      },
+    },
+    {
+      // The catalogue (no cooperative filter) is the public view, whoever asks: no drafts, even for admins.
+      operation: 'Query.products',
+      query: `query { products(sort: NEWEST, first: 50) { totalCount edges { node { id status } } } }`,
+      allowed: 'everyone',
+      visibility: (actor, data) => {
+        const nodes = (data as { products: { edges: { node: { status: string } }[] } } | null)?.products
+          .edges;
+        if (!nodes) throw new Error(`${actor} got no list`);
+        const unpublished = nodes.filter((e) => e.node.status !== 'PUBLISHED').length;
+        if (unpublished > 0)
+          throw new Error(`${actor} sees ${unpublished} unpublished products in the catalogue`);
+      },
+    },
+    {
+      // Cooperative.products: its members and admins see every status, others public products only.
+      operation: 'Query.cooperative',
+      query: `query($id: ID) { cooperative(id: $id) { products(first: 50) { totalCount edges { node { id status } } } } }`,
+      variables: (fx) => ({ id: fx.cooperativeX }),
+      allowed: 'everyone',
+      visibility: (actor, data) => {
+        const products = (
+          data as {
+            cooperative: {
+              products: { totalCount: number; edges: { node: { id: string; status: string } }[] };
+            };
+          } | null
+        )?.cooperative.products;
+        if (!products) throw new Error(`${actor} got no products`);
+        const unpublished = products.edges.filter((e) => e.node.status !== 'PUBLISHED').length;
+        if (SEE_DRAFTS_OF_X.has(actor) !== unpublished > 0)
+          throw new Error(`${actor} sees ${unpublished} unpublished products of cooperative X`);
+        if (products.totalCount !== products.edges.length)
+          throw new Error(`${actor}: totalCount ${products.totalCount} but ${products.edges.length} listed`);
       },
     },
     {

@@ -5,6 +5,3 @@ export const TODAY_SQL = `(now() AT TIME ZONE 'Africa/Casablanca')::date`;
 export function validCertificationSql(alias: string): string {
   return `(${alias}.verified AND (${alias}.expires_on IS NULL OR ${alias}.expires_on >= ${TODAY_SQL}))`;
 }
-
-/** Products anyone may see: PUBLISHED, of an APPROVED cooperative (joined as `c`), read live. */
-export const PUBLIC_PRODUCT_SQL = `(p.status = 'PUBLISHED' AND c.status = 'APPROVED')`;
