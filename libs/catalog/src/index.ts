@@ -7,6 +7,7 @@ export * from './certifications/certification-reminder.entity.js';
 export * from './certifications/certification.model.js';
 export * from './certifications/certification.service.js';
 export * from './catalog.loaders.js';
+export * from './products/product-sort.js';
 export * from './products/product-status.js';
 export * from './products/product.entity.js';
 export * from './products/product-image.entity.js';

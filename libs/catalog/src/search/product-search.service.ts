@@ -17,7 +17,7 @@ import type { ProductFilter } from '../products/product.input.js';
 import { toProductModel } from '../products/product.mapper.js';
 import { productVisibility } from '../products/product-visibility.js';
 import type { ProductConnection, ProductTotals } from '../products/product.model.js';
-import { ProductSort } from '../products/product-status.js';
+import { ProductSort } from '../products/product-sort.js';
 import {
   ProductSearchRepository,
   type KeysetCondition,
