@@ -66,7 +66,7 @@ export class CertificationService {
     rc.requireActor();
     requireUuid(cooperativeId, 'Cooperative');
     if (input.expiresOn && input.expiresOn < input.issuedOn)
-      throw BadUserInputError.field('input.expiresOn', 'must not be before issuedOn');
+      throw BadUserInputError.field('expiresOn', 'must not be before issuedOn');
     return this.db.transaction(async () => {
       await this.access.assertApproved(cooperativeId);
       const id = await this.certifications.insert({
@@ -77,8 +77,7 @@ export class CertificationService {
         expiresOn: input.expiresOn ?? null,
         documentAssetId: input.documentAssetId ?? null,
       });
-      if (!id)
-        throw BadUserInputError.field('input.reference', 'this cooperative already has this certificate');
+      if (!id) throw BadUserInputError.field('reference', 'this cooperative already has this certificate');
       return this.get(id);
     });
   }

@@ -52,17 +52,13 @@ export class ProductService {
 
   async create(rc: RequestContext, input: CreateProductInput): Promise<ProductModel> {
     const actor = rc.requireActor();
-    const texts = translationColumns(input.translations, input.defaultLanguage ?? null, 'input');
+    const texts = translationColumns(input.translations, input.defaultLanguage ?? null);
     return this.db.transaction(async () => {
       await this.access.assertApproved(input.cooperativeId);
-      await this.checkCategory(input.categoryCode, 'input.categoryCode');
-      await this.checkCertifications(
-        input.cooperativeId,
-        input.certificationIds ?? [],
-        'input.certificationIds',
-      );
+      await this.checkCategory(input.categoryCode);
+      await this.checkCertifications(input.cooperativeId, input.certificationIds ?? []);
       const id = await this.insertProduct(input, texts);
-      await this.variants.insertMany(id, input.cooperativeId, input.variants, actor.userId, 'input.variants');
+      await this.variants.insertMany(id, input.cooperativeId, input.variants, actor.userId, 'variants');
       await this.replaceImages(id, input.imageAssetIds ?? []);
       await this.products.replaceCertifications(id, input.certificationIds ?? []);
       return this.get(id);
@@ -75,19 +71,14 @@ export class ProductService {
       const current = await this.products.lock(id);
       if (!current) throw new NotFoundError('Product', id);
       await this.access.assertApproved(current.cooperativeId);
-      if (input.categoryCode != null) await this.checkCategory(input.categoryCode, 'input.categoryCode');
+      if (input.categoryCode != null) await this.checkCategory(input.categoryCode);
       if (input.certificationIds != null)
-        await this.checkCertifications(
-          current.cooperativeId,
-          input.certificationIds,
-          'input.certificationIds',
-        );
+        await this.checkCertifications(current.cooperativeId, input.certificationIds);
       if (input.translations != null || input.defaultLanguage != null) {
         const translations = input.translations ?? (await this.currentTranslations(id));
         const texts = translationColumns(
           translations,
           input.defaultLanguage ?? current.defaultLanguage,
-          'input',
           input.translations != null,
         );
         await this.products.updateTexts(id, texts);
@@ -145,7 +136,7 @@ export class ProductService {
           slug,
           ...texts,
         }),
-      'input.translations',
+      'translations',
     );
   }
 
@@ -160,17 +151,14 @@ export class ProductService {
       }));
   }
 
-  private async checkCategory(code: string, field: string): Promise<void> {
+  private async checkCategory(code: string): Promise<void> {
     if (!(await this.categories.exists(code)))
-      throw BadUserInputError.field(field, `unknown category "${code}"`);
+      throw BadUserInputError.field('categoryCode', `unknown category "${code}"`);
   }
 
   /** Every id must be a certification of this cooperative. */
-  private async checkCertifications(
-    cooperativeId: string,
-    ids: readonly string[],
-    field: string,
-  ): Promise<void> {
+  private async checkCertifications(cooperativeId: string, ids: readonly string[]): Promise<void> {
+    const field = 'certificationIds';
     if (ids.length === 0) return;
     if (new Set(ids).size !== ids.length) throw BadUserInputError.field(field, 'lists a certification twice');
     const found = await this.certifications.idsOfCooperative(cooperativeId, ids);
@@ -183,22 +171,22 @@ export class ProductService {
 
   private async replaceImages(productId: string, assetIds: readonly string[]): Promise<void> {
     if (new Set(assetIds).size !== assetIds.length)
-      throw BadUserInputError.field('input.imageAssetIds', 'lists an image twice');
+      throw BadUserInputError.field('imageAssetIds', 'lists an image twice');
     await this.products.replaceImages(productId, assetIds);
   }
 }
 
 /**
  * The six translation columns (name/description × fr, ar, en) and the default language:
- * the explicit one, else the first translation's. Its translation must be there.
+ * the explicit one, else the first translation's. Its translation must be there (an error on
+ * `translations`, or on `defaultLanguage` when the translations were not given).
  */
 export function translationColumns(
   translations: readonly TranslationInput[],
   defaultLanguage: LanguageCode | null,
-  prefix: string,
   translationsGiven = true,
 ): ProductTexts {
-  const field = `${prefix}.translations`;
+  const field = 'translations';
   const seen = new Set<LanguageCode>();
   translations.forEach((t, i) => {
     if (seen.has(t.languageCode))
@@ -208,7 +196,7 @@ export function translationColumns(
   const language = defaultLanguage ?? translations[0]?.languageCode;
   if (!language || !seen.has(language))
     throw BadUserInputError.field(
-      translationsGiven ? field : `${prefix}.defaultLanguage`,
+      translationsGiven ? field : 'defaultLanguage',
       `needs a translation in the default language (${language ?? 'none'})`,
     );
   const of = (lang: LanguageCode) => translations.find((t) => t.languageCode === lang);

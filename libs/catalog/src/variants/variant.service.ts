@@ -42,7 +42,7 @@ export class VariantService {
    * Inserts variants of a product (inside the caller's transaction), with their opening stock
    * movements. SKUs must be unique in the cooperative: the insert skips a SKU already there (or
    * inserted by a concurrent transaction, which it waits for), and the first skipped one is
-   * reported on its field, the transaction rolled back by the error.
+   * reported on its field (`<field>.<index>.sku`), the transaction rolled back by the error.
    */
   async insertMany(
     productId: string,
@@ -93,9 +93,7 @@ export class VariantService {
       await this.access.assertApproved(cooperativeId);
       if (count >= MAX_VARIANTS)
         throw BadUserInputError.field('productId', `a product has at most ${MAX_VARIANTS} variants`);
-      const [id] = await this.wrapField(() =>
-        this.insertMany(productId, cooperativeId, [input], actor.userId, 'input.variants', next),
-      );
+      const [id] = await this.insertMany(productId, cooperativeId, [input], actor.userId, 'variants', next);
       return this.get(id);
     });
   }
@@ -147,18 +145,5 @@ export class VariantService {
       }
       return this.get(variantId);
     });
-  }
-
-  /** addVariant's only variant is `input`, not `input.variants.0`: rename the field of an error. */
-  private async wrapField<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof BadUserInputError)
-        throw new BadUserInputError(
-          error.fields.map((f) => ({ ...f, field: f.field.replace(/^input\.variants(\.0)?/, 'input') })),
-        );
-      throw error;
-    }
   }
 }
