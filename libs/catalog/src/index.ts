@@ -38,3 +38,4 @@ export const CATALOG_ENTITIES = [
   ProductCertificationEntity,
   CertificationReminderEntity,
 ];
+export * from './sql/index.js';
