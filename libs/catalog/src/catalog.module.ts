@@ -52,7 +52,14 @@ import { VariantService } from './variants/variant.service.js';
     VariantResolver,
     CertificationResolver,
   ],
-  exports: [CategoryService, ProductService, VariantService, CertificationService, CatalogLoaders],
+  exports: [
+    CategoryService,
+    ProductService,
+    VariantService,
+    CertificationService,
+    CatalogLoaders,
+    ProductRepository,
+  ],
 })
 export class CatalogModule implements OnModuleInit {
   constructor(

@@ -13,6 +13,7 @@ export * from './products/product.entity.js';
 export * from './products/product-image.entity.js';
 export * from './products/product-certification.entity.js';
 export * from './products/product.model.js';
+export * from './products/product.repository.js';
 export * from './products/product.service.js';
 export * from './variants/variant.entity.js';
 export * from './variants/stock-movement.entity.js';

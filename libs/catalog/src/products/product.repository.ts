@@ -34,16 +34,45 @@ export interface LockedProductRow {
 }
 
 /** The translated texts of a product, in column order (name fr/ar/en, description fr/ar/en). */
-export interface ProductTexts {
+export interface ProductTextColumns {
   defaultLanguage: LanguageCode;
   values: (string | null)[];
 }
 
 /** A product to insert. */
-export interface NewProductRow extends ProductTexts {
+export interface NewProductRow extends ProductTextColumns {
   cooperativeId: string;
   categoryCode: string;
   slug: string;
+}
+
+/** A variant of a {@link BulkProductRow}. */
+export interface BulkVariantRow {
+  sku: string;
+  options: { name: string; value: string }[];
+  priceAmount: number;
+  stock: number;
+}
+
+/**
+ * A product written by the bulk path (the bench's generator), complete with its status, dates
+ * and variants (listed in position order, at least one). Slugs and SKUs must be free.
+ */
+export interface BulkProductRow {
+  cooperativeId: string;
+  categoryCode: string;
+  slug: string;
+  status: ProductStatus;
+  defaultLanguage: LanguageCode;
+  nameFr: string | null;
+  nameAr: string | null;
+  nameEn: string | null;
+  descriptionFr: string | null;
+  descriptionAr: string | null;
+  descriptionEn: string | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+  variants: BulkVariantRow[];
 }
 
 export const PRODUCT_SQL = {
@@ -72,6 +101,34 @@ export const PRODUCT_SQL = {
   deleteCertifications: `DELETE FROM product_certifications WHERE product_id = $1::uuid`,
   insertCertifications: `INSERT INTO product_certifications (product_id, certification_id)
                          SELECT $1::uuid, unnest($2::uuid[])`,
+  /**
+   * Products with their variants in one statement, from a JSON array of {@link BulkProductRow}:
+   * each product written with its final min/max price (the price trigger then has nothing to
+   * update), its search columns filled by the search trigger. Answers the number of variants.
+   */
+  insertBulk: `WITH input AS (
+                 SELECT x.* FROM jsonb_to_recordset($1::jsonb) AS x(
+                   "cooperativeId" uuid, "categoryCode" text, slug text, status text, "defaultLanguage" text,
+                   "nameFr" text, "nameAr" text, "nameEn" text,
+                   "descriptionFr" text, "descriptionAr" text, "descriptionEn" text,
+                   "publishedAt" timestamptz, "createdAt" timestamptz, variants jsonb)
+               ), inserted AS (
+                 INSERT INTO products (cooperative_id, category_code, slug, status, default_language,
+                                       name_fr, name_ar, name_en, description_fr, description_ar, description_en,
+                                       published_at, created_at, min_price_amount, max_price_amount)
+                 SELECT i."cooperativeId", i."categoryCode", i.slug, i.status, i."defaultLanguage",
+                        i."nameFr", i."nameAr", i."nameEn", i."descriptionFr", i."descriptionAr", i."descriptionEn",
+                        i."publishedAt", i."createdAt",
+                        (SELECT min((v->>'priceAmount')::int) FROM jsonb_array_elements(i.variants) v),
+                        (SELECT max((v->>'priceAmount')::int) FROM jsonb_array_elements(i.variants) v)
+                   FROM input i
+                 RETURNING id, cooperative_id, slug)
+               INSERT INTO product_variants (product_id, cooperative_id, sku, options, price_amount, stock, position)
+               SELECT p.id, p.cooperative_id, v.e->>'sku', v.e->'options', (v.e->>'priceAmount')::int,
+                      (v.e->>'stock')::int, v.n - 1
+                 FROM inserted p
+                 JOIN input i ON i.slug = p.slug
+                 CROSS JOIN LATERAL jsonb_array_elements(i.variants) WITH ORDINALITY AS v(e, n)`,
 } as const;
 
 /** Every statement on `products` and its link tables (`product_images`, `product_certifications`). */
@@ -138,7 +195,7 @@ export class ProductRepository {
     return row?.id ?? null;
   }
 
-  async updateTexts(id: string, texts: ProductTexts): Promise<void> {
+  async updateTexts(id: string, texts: ProductTextColumns): Promise<void> {
     await this.db.query(PRODUCT_SQL.updateTexts, [id, texts.defaultLanguage, ...texts.values]);
   }
 
@@ -155,6 +212,15 @@ export class ProductRepository {
   async replaceImages(productId: string, assetIds: readonly string[]): Promise<void> {
     await this.db.query(PRODUCT_SQL.deleteImages, [productId]);
     if (assetIds.length) await this.db.query(PRODUCT_SQL.insertImages, [productId, assetIds]);
+  }
+
+  /**
+   * The bulk path (the bench's generator): `products` with their variants in one statement,
+   * bypassing the service's rules (slugs, SKUs and texts must already be valid and free).
+   * Answers the number of variants written. Call it in batches (10,000 products is a few MB).
+   */
+  insertBulk(products: readonly BulkProductRow[]): Promise<number> {
+    return this.db.execute(PRODUCT_SQL.insertBulk, [JSON.stringify(products)]);
   }
 
   async replaceCertifications(productId: string, certificationIds: readonly string[]): Promise<void> {

@@ -20,7 +20,7 @@ import type { CreateProductInput, TranslationInput, UpdateProductInput } from '.
 import { toProductModel } from './product.mapper.js';
 import type { ProductModel } from './product.model.js';
 import { PRODUCT_TRANSITIONS, ProductStatus } from './product-status.js';
-import { ProductRepository, type ProductTexts } from './product.repository.js';
+import { ProductRepository, type ProductTextColumns } from './product.repository.js';
 
 /** Products: creation, edits, the DRAFT → PUBLISHED → ARCHIVED life cycle and single reads. */
 @Injectable()
@@ -125,7 +125,7 @@ export class ProductService {
    * Inserts the product under a free slug: its name's slug, else that slug with a random suffix
    * (ON CONFLICT keeps the transaction alive when the slug, or a concurrent creation, has it).
    */
-  private insertProduct(input: CreateProductInput, texts: ProductTexts): Promise<string> {
+  private insertProduct(input: CreateProductInput, texts: ProductTextColumns): Promise<string> {
     const base = slugify(slugSource(input.translations, texts.defaultLanguage), 'product');
     return insertWithFreeSlug(
       base,
@@ -185,7 +185,7 @@ export function translationColumns(
   translations: readonly TranslationInput[],
   defaultLanguage: LanguageCode | null,
   translationsGiven = true,
-): ProductTexts {
+): ProductTextColumns {
   const field = 'translations';
   const seen = new Set<LanguageCode>();
   translations.forEach((t, i) => {
