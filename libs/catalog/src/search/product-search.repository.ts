@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type Actor } from '@taawoun/core';
+import type { ProductFilter } from '../products/product.input.js';
 import { validCertificationSql } from '../catalog-sql.js';
 import { binder, productVisibility } from '../products/product-visibility.js';
 import { PRODUCT_COLUMNS, type ProductRow } from '../products/product.repository.js';
@@ -37,6 +38,56 @@ export interface ProductWhere {
   params: unknown[];
   /** The placeholders of the expanded search (tsquery text, normalised text), when searching. */
   search: { query: string; text: string } | null;
+}
+
+/**
+ * The WHERE clause of the `products` list for a filter (checked by the service) and, with a
+ * search term, its expansion. A cooperative's list shows what the caller may see of it
+ * (`productVisibility`: members and admins, every status); the catalogue is the public view,
+ * whoever asks.
+ */
+export function productListWhere(
+  actor: Actor | null | undefined,
+  filter: ProductFilter,
+  expanded: SearchExpansion | null,
+): ProductWhere {
+  const params: unknown[] = [];
+  const p = binder(params);
+  const conditions: string[] = [];
+  let search: ProductWhere['search'] = null;
+  if (expanded) {
+    search = { query: p(expanded.query), text: p(expanded.normalized) };
+    conditions.push(`(p.search_document @@ sq.q OR sq.t <% p.search_text)`);
+  }
+  if (filter.cooperativeId)
+    conditions.push(`p.cooperative_id = ${p(filter.cooperativeId)}`, productVisibility(actor, p));
+  else conditions.push(productVisibility(null, p));
+  if (filter.categoryCode) {
+    const code = p(filter.categoryCode);
+    conditions.push(
+      `p.category_code IN (SELECT code FROM categories WHERE code = ${code} OR parent_code = ${code})`,
+    );
+  }
+  if (filter.regionCode) conditions.push(`pr.region_code = ${p(filter.regionCode)}`);
+  if (filter.womenLed != null) conditions.push(`c.women_led = ${p(filter.womenLed)}`);
+  if (filter.certified != null) {
+    const exists = `EXISTS (SELECT 1 FROM product_certifications pc JOIN certifications ce ON ce.id = pc.certification_id
+                      WHERE pc.product_id = p.id AND ${validCertificationSql('ce')})`;
+    conditions.push(filter.certified ? exists : `NOT ${exists}`);
+  }
+  const variant: string[] = [];
+  if (filter.minPrice != null) variant.push(`v.price_amount >= ${p(filter.minPrice)}`);
+  if (filter.maxPrice != null) variant.push(`v.price_amount <= ${p(filter.maxPrice)}`);
+  if (filter.inStock) variant.push('v.stock > 0');
+  if (variant.length)
+    conditions.push(
+      `EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND ${variant.join(' AND ')})`,
+    );
+  if (filter.inStock === false)
+    conditions.push(
+      `NOT EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND v.stock > 0)`,
+    );
+  return { where: conditions.join(' AND '), params, search };
 }
 
 /** A keyset condition over `s` (the page's rows), its values pushed onto `params`. */

@@ -12,14 +12,13 @@ import {
   type RequestContext,
   manyByKey,
 } from '@taawoun/core';
-import { validCertificationSql } from '../catalog-sql.js';
 import type { ProductFilter } from '../products/product.input.js';
 import { toProductModel } from '../products/product.mapper.js';
-import { productVisibility } from '../products/product-visibility.js';
 import type { ProductConnection, ProductTotals } from '../products/product.model.js';
 import { ProductSort } from '../products/product-sort.js';
 import {
   ProductSearchRepository,
+  productListWhere,
   type KeysetCondition,
   type ProductPageRow,
   type ProductWhere,
@@ -201,56 +200,12 @@ export class ProductSearchService {
    * status of its products; everyone else sees public products only.
    */
   private async filterSql(rc: RequestContext, filter: ProductFilter): Promise<ProductWhere> {
-    const params: unknown[] = [];
-    const p = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
     if (filter.minPrice != null && filter.maxPrice != null && filter.minPrice > filter.maxPrice)
       throw BadUserInputError.field('filter.minPrice', 'must not be above maxPrice');
     const term = filter.search?.trim() ? filter.search.trim() : null;
-    let search: ProductWhere['search'] = null;
-    const conditions: string[] = [];
-    if (term) {
-      checkSearchTerm(term);
-      const expanded = await this.expansion(rc, term);
-      search = { query: p(expanded.query), text: p(expanded.normalized) };
-      conditions.push(`(p.search_document @@ sq.q OR sq.t <% p.search_text)`);
-    }
-    if (filter.cooperativeId) {
-      // One cooperative's list: what the caller may see of it (members and admins, every status).
-      conditions.push(`p.cooperative_id = ${p(filter.cooperativeId)}`, productVisibility(rc.actor, p));
-    } else {
-      // The catalogue: public products, whoever asks.
-      conditions.push(productVisibility(null, p));
-    }
-    if (filter.categoryCode)
-      conditions.push(
-        `p.category_code IN (SELECT code FROM categories WHERE code = ${p(filter.categoryCode)} OR parent_code = $${params.length})`,
-      );
-    if (filter.regionCode) conditions.push(`pr.region_code = ${p(filter.regionCode)}`);
-    if (filter.womenLed != null) conditions.push(`c.women_led = ${p(filter.womenLed)}`);
-    if (filter.certified != null) {
-      const exists = `EXISTS (SELECT 1 FROM product_certifications pc JOIN certifications ce ON ce.id = pc.certification_id
-                        WHERE pc.product_id = p.id AND ${validCertificationSql('ce')})`;
-      conditions.push(filter.certified ? exists : `NOT ${exists}`);
-    }
-    if (filter.minPrice != null || filter.maxPrice != null || filter.inStock != null) {
-      const variant: string[] = [];
-      if (filter.minPrice != null) variant.push(`v.price_amount >= ${p(filter.minPrice)}`);
-      if (filter.maxPrice != null) variant.push(`v.price_amount <= ${p(filter.maxPrice)}`);
-      if (filter.inStock) variant.push('v.stock > 0');
-      if (variant.length) {
-        conditions.push(
-          `EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND ${variant.join(' AND ')})`,
-        );
-      }
-      if (filter.inStock === false)
-        conditions.push(
-          `NOT EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND v.stock > 0)`,
-        );
-    }
-    return { where: conditions.join(' AND '), params, search };
+    if (term) checkSearchTerm(term);
+    const expanded = term ? await this.expansion(rc, term) : null;
+    return productListWhere(rc.actor, filter, expanded);
   }
 }
 
