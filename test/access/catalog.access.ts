@@ -5,6 +5,13 @@ import type { AccessSuite, ActorName } from './access-case.js';
 const MEMBERS_OF_X: ActorName[] = ['staffX', 'ownerX'];
 const SEE_DRAFTS_OF_X = new Set<ActorName>(['staffX', 'ownerX', 'admin']);
 
+/** A `product` answer is the draft of X exactly for those who may see it. */
+function draftShownTo(actor: ActorName, data: Record<string, unknown> | null): void {
+  const product = (data as { product: { id: string } | null } | null)?.product ?? null;
+  if (SEE_DRAFTS_OF_X.has(actor) !== (product !== null))
+    throw new Error(`${actor} ${product ? 'sees' : 'does not see'} a draft of cooperative X`);
+}
+
 /** Catalog operations: public reads, member-managed products and stock, admin-verified certificates. */
 export const catalogAccessSuite: AccessSuite = {
   name: 'catalog',
@@ -28,11 +35,7 @@ export const catalogAccessSuite: AccessSuite = {
       query: `query($id: ID) { product(id: $id) { id } }`,
       variables: (fx) => ({ id: fx.ids.catalogDraft }),
       allowed: 'everyone',
-      visibility: (actor, data) => {
-        const product = (data as { product: { id: string } | null } | null)?.product ?? null;
-        if (SEE_DRAFTS_OF_X.has(actor) !== (product !== null))
-          throw new Error(`${actor} ${product ? 'sees' : 'does not see'} a draft of cooperative X`);
-      },
+      visibility: draftShownTo,
     },
     {
       operation: 'Query.products',
@@ -53,11 +56,7 @@ export const catalogAccessSuite: AccessSuite = {
       query: `query($slug: String) { product(slug: $slug) { id } }`,
       variables: (fx) => ({ slug: fx.ids.catalogDraftSlug }),
       allowed: 'everyone',
-      visibility: (actor, data) => {
-        const product = (data as { product: { id: string } | null } | null)?.product ?? null;
-        if (SEE_DRAFTS_OF_X.has(actor) !== (product !== null))
-          throw new Error(`${actor} ${product ? 'sees' : 'does not see'} a draft of cooperative X by slug`);
-      },
+      visibility: draftShownTo,
     },
     {
       // The catalogue (no cooperative filter) is the public view, whoever asks: no drafts, even for admins.

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type LanguageCode } from '@taawoun/core';
-import { validCertificationSql } from '../catalog-sql.js';
+import { validCertificationSql } from './certification-validity.js';
 import type { CertificationType } from './certification-type.js';
 
 /** SELECT list of a certification (alias `ce`) as {@link CertificationRow}. */

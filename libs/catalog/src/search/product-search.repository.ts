@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type Actor } from '@taawoun/core';
 import type { ProductFilter } from '../products/product.input.js';
-import { validCertificationSql } from '../catalog-sql.js';
+import { validCertificationSql } from '../certifications/certification-validity.js';
 import { binder, productVisibility } from '../products/product-visibility.js';
 import { PRODUCT_COLUMNS, type ProductRow } from '../products/product.repository.js';
 
