@@ -5,6 +5,14 @@ import type { AccessSuite, ActorName } from './access-case.js';
 const MEMBERS_OF_X: ActorName[] = ['staffX', 'ownerX'];
 const SEE_DRAFTS_OF_X = new Set<ActorName>(['staffX', 'ownerX', 'admin']);
 
+type Edges = { node: { status: string } }[] | undefined;
+
+/** How many products of a list answer are not PUBLISHED (the list must be there). */
+function unpublished(actor: ActorName, edges: Edges): number {
+  if (!edges) throw new Error(`${actor} got no list`);
+  return edges.filter((e) => e.node.status !== 'PUBLISHED').length;
+}
+
 /** A `product` answer is the draft of X exactly for those who may see it. */
 function draftShownTo(actor: ActorName, data: Record<string, unknown> | null): void {
   const product = (data as { product: { id: string } | null } | null)?.product ?? null;
@@ -43,9 +51,7 @@ export const catalogAccessSuite: AccessSuite = {
       variables: (fx) => ({ c: fx.cooperativeX }),
       allowed: 'everyone',
       visibility: (actor, data) => {
-        const nodes =
-          (data as { products: { edges: { node: { status: string } }[] } } | null)?.products.edges ?? [];
-        const drafts = nodes.filter((e) => e.node.status !== 'PUBLISHED').length;
+        const drafts = unpublished(actor, (data as { products?: { edges: Edges } } | null)?.products?.edges);
         if (SEE_DRAFTS_OF_X.has(actor) !== drafts > 0)
           throw new Error(`${actor} sees ${drafts} unpublished products of cooperative X`);
       },
@@ -64,12 +70,8 @@ export const catalogAccessSuite: AccessSuite = {
       query: `query { products(sort: NEWEST, first: 50) { totalCount edges { node { id status } } } }`,
       allowed: 'everyone',
       visibility: (actor, data) => {
-        const nodes = (data as { products: { edges: { node: { status: string } }[] } } | null)?.products
-          .edges;
-        if (!nodes) throw new Error(`${actor} got no list`);
-        const unpublished = nodes.filter((e) => e.node.status !== 'PUBLISHED').length;
-        if (unpublished > 0)
-          throw new Error(`${actor} sees ${unpublished} unpublished products in the catalogue`);
+        const drafts = unpublished(actor, (data as { products?: { edges: Edges } } | null)?.products?.edges);
+        if (drafts > 0) throw new Error(`${actor} sees ${drafts} unpublished products in the catalogue`);
       },
     },
     {
@@ -80,18 +82,15 @@ export const catalogAccessSuite: AccessSuite = {
       allowed: 'everyone',
       visibility: (actor, data) => {
         const products = (
-          data as {
-            cooperative: {
-              products: { totalCount: number; edges: { node: { id: string; status: string } }[] };
-            };
-          } | null
-        )?.cooperative.products;
-        if (!products) throw new Error(`${actor} got no products`);
-        const unpublished = products.edges.filter((e) => e.node.status !== 'PUBLISHED').length;
-        if (SEE_DRAFTS_OF_X.has(actor) !== unpublished > 0)
-          throw new Error(`${actor} sees ${unpublished} unpublished products of cooperative X`);
-        if (products.totalCount !== products.edges.length)
-          throw new Error(`${actor}: totalCount ${products.totalCount} but ${products.edges.length} listed`);
+          data as { cooperative?: { products: { totalCount: number; edges: NonNullable<Edges> } } } | null
+        )?.cooperative?.products;
+        const drafts = unpublished(actor, products?.edges);
+        if (SEE_DRAFTS_OF_X.has(actor) !== drafts > 0)
+          throw new Error(`${actor} sees ${drafts} unpublished products of cooperative X`);
+        if (products!.totalCount !== products!.edges.length)
+          throw new Error(
+            `${actor}: totalCount ${products!.totalCount} but ${products!.edges.length} listed`,
+          );
       },
     },
     {

@@ -58,20 +58,8 @@ export interface BulkVariantRow {
  * A product written by the bulk path (the bench's generator), complete with its status, dates
  * and variants (listed in position order, at least one). Slugs and SKUs must be free.
  */
-export interface BulkProductRow {
-  cooperativeId: string;
-  categoryCode: string;
-  slug: string;
-  status: ProductStatus;
-  defaultLanguage: LanguageCode;
-  nameFr: string | null;
-  nameAr: string | null;
-  nameEn: string | null;
-  descriptionFr: string | null;
-  descriptionAr: string | null;
-  descriptionEn: string | null;
+export interface BulkProductRow extends Omit<ProductRow, 'id'> {
   publishedAt: Date | null;
-  createdAt: Date;
   variants: BulkVariantRow[];
 }
 
