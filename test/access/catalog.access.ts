@@ -5,6 +5,21 @@ import type { AccessSuite, ActorName } from './access-case.js';
 const MEMBERS_OF_X: ActorName[] = ['staffX', 'ownerX'];
 const SEE_DRAFTS_OF_X = new Set<ActorName>(['staffX', 'ownerX', 'admin']);
 
+type Edges = { node: { status: string } }[] | undefined;
+
+/** How many products of a list answer are not PUBLISHED (the list must be there). */
+function unpublished(actor: ActorName, edges: Edges): number {
+  if (!edges) throw new Error(`${actor} got no list`);
+  return edges.filter((e) => e.node.status !== 'PUBLISHED').length;
+}
+
+/** A `product` answer is the draft of X exactly for those who may see it. */
+function draftShownTo(actor: ActorName, data: Record<string, unknown> | null): void {
+  const product = (data as { product: { id: string } | null } | null)?.product ?? null;
+  if (SEE_DRAFTS_OF_X.has(actor) !== (product !== null))
+    throw new Error(`${actor} ${product ? 'sees' : 'does not see'} a draft of cooperative X`);
+}
+
 /** Catalog operations: public reads, member-managed products and stock, admin-verified certificates. */
 export const catalogAccessSuite: AccessSuite = {
   name: 'catalog',
@@ -15,6 +30,7 @@ export const catalogAccessSuite: AccessSuite = {
     const toArchive = await createProduct(fx.t, token, fx.cooperativeX);
     const published = await createProduct(fx.t, token, fx.cooperativeX, { variants: [{ stock: 50 }] });
     fx.ids.catalogDraft = draft.id;
+    fx.ids.catalogDraftSlug = draft.slug;
     fx.ids.catalogToPublish = toPublish.id;
     fx.ids.catalogToArchive = toArchive.id;
     fx.ids.catalogProduct = published.id;
@@ -27,11 +43,7 @@ export const catalogAccessSuite: AccessSuite = {
       query: `query($id: ID) { product(id: $id) { id } }`,
       variables: (fx) => ({ id: fx.ids.catalogDraft }),
       allowed: 'everyone',
-      visibility: (actor, data) => {
-        const product = (data as { product: { id: string } | null } | null)?.product ?? null;
-        if (SEE_DRAFTS_OF_X.has(actor) !== (product !== null))
-          throw new Error(`${actor} ${product ? 'sees' : 'does not see'} a draft of cooperative X`);
-      },
+      visibility: draftShownTo,
     },
     {
       operation: 'Query.products',
@@ -39,11 +51,46 @@ export const catalogAccessSuite: AccessSuite = {
       variables: (fx) => ({ c: fx.cooperativeX }),
       allowed: 'everyone',
       visibility: (actor, data) => {
-        const nodes =
-          (data as { products: { edges: { node: { status: string } }[] } } | null)?.products.edges ?? [];
-        const drafts = nodes.filter((e) => e.node.status !== 'PUBLISHED').length;
+        const drafts = unpublished(actor, (data as { products?: { edges: Edges } } | null)?.products?.edges);
         if (SEE_DRAFTS_OF_X.has(actor) !== drafts > 0)
           throw new Error(`${actor} sees ${drafts} unpublished products of cooperative X`);
+      },
+    },
+    {
+      // Every read path of a product answers from productVisibility: by slug as by id.
+      operation: 'Query.product',
+      query: `query($slug: String) { product(slug: $slug) { id } }`,
+      variables: (fx) => ({ slug: fx.ids.catalogDraftSlug }),
+      allowed: 'everyone',
+      visibility: draftShownTo,
+    },
+    {
+      // The catalogue (no cooperative filter) is the public view, whoever asks: no drafts, even for admins.
+      operation: 'Query.products',
+      query: `query { products(sort: NEWEST, first: 50) { totalCount edges { node { id status } } } }`,
+      allowed: 'everyone',
+      visibility: (actor, data) => {
+        const drafts = unpublished(actor, (data as { products?: { edges: Edges } } | null)?.products?.edges);
+        if (drafts > 0) throw new Error(`${actor} sees ${drafts} unpublished products in the catalogue`);
+      },
+    },
+    {
+      // Cooperative.products: its members and admins see every status, others public products only.
+      operation: 'Query.cooperative',
+      query: `query($id: ID) { cooperative(id: $id) { products(first: 50) { totalCount edges { node { id status } } } } }`,
+      variables: (fx) => ({ id: fx.cooperativeX }),
+      allowed: 'everyone',
+      visibility: (actor, data) => {
+        const products = (
+          data as { cooperative?: { products: { totalCount: number; edges: NonNullable<Edges> } } } | null
+        )?.cooperative?.products;
+        const drafts = unpublished(actor, products?.edges);
+        if (SEE_DRAFTS_OF_X.has(actor) !== drafts > 0)
+          throw new Error(`${actor} sees ${drafts} unpublished products of cooperative X`);
+        if (products!.totalCount !== products!.edges.length)
+          throw new Error(
+            `${actor}: totalCount ${products!.totalCount} but ${products!.edges.length} listed`,
+          );
       },
     },
     {

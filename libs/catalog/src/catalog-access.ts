@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Db, ForbiddenError, NotFoundError } from '@taawoun/core';
+import { ForbiddenError, NotFoundError } from '@taawoun/core';
+import { CatalogAccessRepository } from './catalog-access.repository.js';
 
 /**
  * Write-side checks shared by products, variants and certifications. The policy guard has
@@ -8,17 +9,12 @@ import { Db, ForbiddenError, NotFoundError } from '@taawoun/core';
  */
 @Injectable()
 export class CatalogAccess {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly repository: CatalogAccessRepository) {}
 
   async assertApproved(cooperativeId: string): Promise<void> {
-    const [row] = await this.db.query<{ status: string }>(
-      `SELECT status FROM cooperatives WHERE id = $1 FOR SHARE`,
-      [cooperativeId],
-    );
-    if (!row) throw new NotFoundError('Cooperative', cooperativeId);
-    if (row.status !== 'APPROVED')
-      throw new ForbiddenError(
-        `Only an APPROVED cooperative manages its catalog (this one is ${row.status})`,
-      );
+    const status = await this.repository.lockCooperativeStatus(cooperativeId);
+    if (!status) throw new NotFoundError('Cooperative', cooperativeId);
+    if (status !== 'APPROVED')
+      throw new ForbiddenError(`Only an APPROVED cooperative manages its catalog (this one is ${status})`);
   }
 }

@@ -3,6 +3,11 @@ import { Jobs } from '@taawoun/core';
 import { CooperativesModule } from '@taawoun/cooperatives';
 import { CooperativeScopeRegistry } from '@taawoun/identity';
 import { CatalogAccess } from './catalog-access.js';
+import { CatalogAccessRepository } from './catalog-access.repository.js';
+import { CategoryRepository } from './categories/category.repository.js';
+import { CertificationRepository } from './certifications/certification.repository.js';
+import { ProductRepository } from './products/product.repository.js';
+import { VariantRepository } from './variants/variant.repository.js';
 import { CatalogLoaders } from './catalog.loaders.js';
 import { CategoryResolver } from './categories/category.resolver.js';
 import { CategoryService } from './categories/category.service.js';
@@ -26,6 +31,11 @@ import { VariantService } from './variants/variant.service.js';
 @Module({
   imports: [CooperativesModule],
   providers: [
+    CatalogAccessRepository,
+    CategoryRepository,
+    ProductRepository,
+    VariantRepository,
+    CertificationRepository,
     CategoryService,
     CategoryResolver,
     CatalogAccess,
@@ -42,7 +52,14 @@ import { VariantService } from './variants/variant.service.js';
     VariantResolver,
     CertificationResolver,
   ],
-  exports: [CategoryService, ProductService, VariantService, CertificationService, CatalogLoaders],
+  exports: [
+    CategoryService,
+    ProductService,
+    VariantService,
+    CertificationService,
+    CatalogLoaders,
+    ProductRepository,
+  ],
 })
 export class CatalogModule implements OnModuleInit {
   constructor(

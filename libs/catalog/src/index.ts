@@ -7,11 +7,13 @@ export * from './certifications/certification-reminder.entity.js';
 export * from './certifications/certification.model.js';
 export * from './certifications/certification.service.js';
 export * from './catalog.loaders.js';
+export * from './products/product-sort.js';
 export * from './products/product-status.js';
 export * from './products/product.entity.js';
 export * from './products/product-image.entity.js';
 export * from './products/product-certification.entity.js';
 export * from './products/product.model.js';
+export * from './products/product.repository.js';
 export * from './products/product.service.js';
 export * from './variants/variant.entity.js';
 export * from './variants/stock-movement.entity.js';
@@ -37,3 +39,4 @@ export const CATALOG_ENTITIES = [
   ProductCertificationEntity,
   CertificationReminderEntity,
 ];
+export * from './sql/index.js';

@@ -13,6 +13,7 @@ export * from './database/database-url.js';
 export * from './database/db.service.js';
 export * from './database/embedded-postgres.js';
 export * from './database/pg-error.js';
+export * from './errors/argument-fields.js';
 export * from './errors/domain-error.js';
 export * from './errors/error-codes.js';
 export * from './graphql/graphql-options.js';

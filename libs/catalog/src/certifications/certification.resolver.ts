@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { Ctx, PlatformRole, type RequestContext } from '@taawoun/core';
+import { argumentFields, Ctx, PlatformRole, type RequestContext } from '@taawoun/core';
 import { Policy } from '@taawoun/identity';
 import { CATALOG_ROLES } from '../products/product.resolver.js';
 import { CertificationInput } from './certification.input.js';
@@ -19,7 +19,7 @@ export class CertificationResolver {
     @Args('cooperativeId', { type: () => ID }) cooperativeId: string,
     @Args('input') input: CertificationInput,
   ): Promise<CertificationModel> {
-    return this.certifications.add(rc, cooperativeId, input);
+    return this.certifications.add(rc, cooperativeId, input).catch(argumentFields('input'));
   }
 
   @Mutation(() => CertificationModel, { description: 'ADMIN.' })

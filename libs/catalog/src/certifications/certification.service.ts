@@ -6,14 +6,13 @@ import {
   LOGGER,
   NotFoundError,
   requireUuid,
-  type LanguageCode,
   type RequestContext,
   pgError,
 } from '@taawoun/core';
 import { AuditLogService } from '@taawoun/cooperatives';
 import { Outbox } from '@taawoun/notifications';
 import { CatalogAccess } from '../catalog-access.js';
-import { CERTIFICATION_COLUMNS } from '../catalog.loaders.js';
+import { CertificationRepository } from './certification.repository.js';
 import type { CertificationInput } from './certification.input.js';
 import type { CertificationModel } from './certification.model.js';
 
@@ -42,25 +41,19 @@ export interface CertificationReminder {
 export class CertificationService {
   constructor(
     private readonly db: Db,
+    private readonly certifications: CertificationRepository,
     private readonly access: CatalogAccess,
     private readonly audit: AuditLogService,
     private readonly outbox: Outbox,
     @Inject(LOGGER) private readonly log: Logger,
   ) {}
 
-  async cooperativeOf(id: string): Promise<string | null> {
-    const [row] = await this.db.query<{ cooperativeId: string }>(
-      `SELECT cooperative_id AS "cooperativeId" FROM certifications WHERE id = $1`,
-      [id],
-    );
-    return row?.cooperativeId ?? null;
+  cooperativeOf(id: string): Promise<string | null> {
+    return this.certifications.cooperativeOf(id);
   }
 
   async get(id: string): Promise<CertificationModel> {
-    const [row] = await this.db.query<CertificationModel>(
-      `SELECT ${CERTIFICATION_COLUMNS} FROM certifications ce WHERE ce.id = $1`,
-      [id],
-    );
+    const row = await this.certifications.byId(id);
     if (!row) throw new NotFoundError('Certification', id);
     return row;
   }
@@ -73,25 +66,19 @@ export class CertificationService {
     rc.requireActor();
     requireUuid(cooperativeId, 'Cooperative');
     if (input.expiresOn && input.expiresOn < input.issuedOn)
-      throw BadUserInputError.field('input.expiresOn', 'must not be before issuedOn');
+      throw BadUserInputError.field('expiresOn', 'must not be before issuedOn');
     return this.db.transaction(async () => {
       await this.access.assertApproved(cooperativeId);
-      const [row] = await this.db.query<{ id: string }>(
-        `INSERT INTO certifications (cooperative_id, type, reference, issued_on, expires_on, document_asset_id)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT ON CONSTRAINT "UQ_certifications_reference" DO NOTHING RETURNING id`,
-        [
-          cooperativeId,
-          input.type,
-          input.reference.trim(),
-          input.issuedOn,
-          input.expiresOn ?? null,
-          input.documentAssetId ?? null,
-        ],
-      );
-      if (!row)
-        throw BadUserInputError.field('input.reference', 'this cooperative already has this certificate');
-      return this.get(row.id);
+      const id = await this.certifications.insert({
+        cooperativeId,
+        type: input.type,
+        reference: input.reference.trim(),
+        issuedOn: input.issuedOn,
+        expiresOn: input.expiresOn ?? null,
+        documentAssetId: input.documentAssetId ?? null,
+      });
+      if (!id) throw BadUserInputError.field('reference', 'this cooperative already has this certificate');
+      return this.get(id);
     });
   }
 
@@ -99,14 +86,8 @@ export class CertificationService {
     const actor = rc.requireActor();
     requireUuid(id, 'Certification');
     await this.db.transaction(async () => {
-      const rows = await this.db.query<{ id: string }>(
-        `UPDATE certifications
-            SET verified = $2, verified_at = CASE WHEN $2 THEN now() END, verified_by = CASE WHEN $2 THEN $3::uuid END,
-                updated_at = now()
-          WHERE id = $1 RETURNING id`,
-        [id, verified, actor.userId],
-      );
-      if (!rows.length) throw new NotFoundError('Certification', id);
+      if (!(await this.certifications.verify(id, verified, actor.userId)))
+        throw new NotFoundError('Certification', id);
       await this.audit.record(actor.userId, verified ? 'certification.verify' : 'certification.unverify', {
         type: 'certification',
         id,
@@ -125,19 +106,7 @@ export class CertificationService {
       throw BadUserInputError.field('today', 'must be a date YYYY-MM-DD');
     try {
       return await this.db.transaction(async () => {
-        const reminders = await this.db.query<CertificationReminder>(
-          `WITH due AS (
-           INSERT INTO certification_reminders (certification_id, expires_on)
-           SELECT ce.id, ce.expires_on FROM certifications ce
-            WHERE ce.verified AND ce.expires_on BETWEEN $1::date AND $1::date + $2::int
-           ON CONFLICT ON CONSTRAINT "UQ_certification_reminders_expiry" DO NOTHING
-           RETURNING certification_id, expires_on)
-         SELECT ce.id AS "certificationId", ce.cooperative_id AS "cooperativeId", ce.type, ce.reference,
-                due.expires_on::text AS "expiresOn"
-           FROM due JOIN certifications ce ON ce.id = due.certification_id
-          ORDER BY due.expires_on, ce.id`,
-          [today, REMINDER_DAYS_BEFORE_EXPIRY],
-        );
+        const reminders = await this.certifications.remindExpiring(today, REMINDER_DAYS_BEFORE_EXPIRY);
         for (const r of reminders)
           this.log.info({ event: 'certification.expiring', ...r }, 'certification expires soon');
         await this.emailReminders(reminders);
@@ -155,21 +124,9 @@ export class CertificationService {
    */
   private async emailReminders(reminders: CertificationReminder[]): Promise<void> {
     if (!reminders.length) return;
-    const recipients = await this.db.query<{
-      cooperativeId: string;
-      cooperativeName: string;
-      email: string;
-      language: LanguageCode;
-    }>(
-      `SELECT m.cooperative_id AS "cooperativeId", co.name AS "cooperativeName", u.email,
-              u.preferred_language AS language
-         FROM cooperative_memberships m
-         JOIN users u ON u.id = m.user_id
-         JOIN cooperatives co ON co.id = m.cooperative_id
-        WHERE m.cooperative_id = ANY($1::uuid[]) AND m.role IN ('OWNER', 'MANAGER')
-        ORDER BY u.email`,
-      [[...new Set(reminders.map((r) => r.cooperativeId))]],
-    );
+    const recipients = await this.certifications.reminderRecipients([
+      ...new Set(reminders.map((r) => r.cooperativeId)),
+    ]);
     for (const r of reminders)
       for (const to of recipients.filter((x) => x.cooperativeId === r.cooperativeId))
         await this.outbox.enqueue({

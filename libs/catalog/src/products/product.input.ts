@@ -20,7 +20,7 @@ import {
 import { LanguageCode, PageArgs } from '@taawoun/core';
 import { VariantInput } from '../variants/variant.input.js';
 import { MAX_PRICE_AMOUNT } from '../variants/variant.entity.js';
-import { ProductSort } from './product-status.js';
+import { ProductSort } from './product-sort.js';
 
 /** The most variants a product may have. */
 export const MAX_VARIANTS = 100;

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CooperativeRole, Cost, Ctx, type RequestContext } from '@taawoun/core';
+import { argumentFields, CooperativeRole, Cost, Ctx, type RequestContext } from '@taawoun/core';
 import { Policy } from '@taawoun/identity';
 import { ProductSearchService } from '../search/product-search.service.js';
 import { productListCost } from '../search/search-cost.js';
@@ -42,7 +42,7 @@ export class ProductResolver {
   })
   @Policy.allow({ cooperative: { roles: CATALOG_ROLES, scope: { arg: 'input.cooperativeId' } } })
   createProduct(@Ctx() rc: RequestContext, @Args('input') input: CreateProductInput): Promise<ProductModel> {
-    return this.productService.create(rc, input);
+    return this.productService.create(rc, input).catch(argumentFields('input'));
   }
 
   @Mutation(() => ProductModel)
@@ -52,7 +52,7 @@ export class ProductResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('input') input: UpdateProductInput,
   ): Promise<ProductModel> {
-    return this.productService.update(rc, id, input);
+    return this.productService.update(rc, id, input).catch(argumentFields('input'));
   }
 
   @Mutation(() => ProductModel, { description: 'DRAFT → PUBLISHED.' })

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Db } from '@taawoun/core';
-import { PUBLIC_PRODUCT_SQL, validCertificationSql } from '../catalog-sql.js';
-import { PRODUCT_COLUMNS, type ProductRow } from '../products/product.mapper.js';
+import { Db, type Actor } from '@taawoun/core';
+import type { ProductFilter } from '../products/product.input.js';
+import { validCertificationSql } from '../certifications/certification-validity.js';
+import { binder, productVisibility } from '../products/product-visibility.js';
+import { PRODUCT_COLUMNS, type ProductRow } from '../products/product.repository.js';
 
 /** A search phrase made ready for SQL once: its tsquery (typo neighbours included) and normalised text. */
 export interface SearchExpansion {
@@ -38,6 +40,68 @@ export interface ProductWhere {
   search: { query: string; text: string } | null;
 }
 
+/**
+ * The WHERE clause of the `products` list for a filter (checked by the service) and, with a
+ * search term, its expansion. A cooperative's list shows what the caller may see of it
+ * (`productVisibility`: members and admins, every status); the catalogue is the public view,
+ * whoever asks.
+ */
+export function productListWhere(
+  actor: Actor | null | undefined,
+  filter: ProductFilter,
+  expanded: SearchExpansion | null,
+): ProductWhere {
+  const params: unknown[] = [];
+  const p = binder(params);
+  const conditions: string[] = [];
+  let search: ProductWhere['search'] = null;
+  if (expanded) {
+    search = { query: p(expanded.query), text: p(expanded.normalized) };
+    conditions.push(`(p.search_document @@ sq.q OR sq.t <% p.search_text)`);
+  }
+  if (filter.cooperativeId)
+    conditions.push(`p.cooperative_id = ${p(filter.cooperativeId)}`, productVisibility(actor, p));
+  else conditions.push(productVisibility(null, p));
+  if (filter.categoryCode) {
+    const code = p(filter.categoryCode);
+    conditions.push(
+      `p.category_code IN (SELECT code FROM categories WHERE code = ${code} OR parent_code = ${code})`,
+    );
+  }
+  if (filter.regionCode) conditions.push(`pr.region_code = ${p(filter.regionCode)}`);
+  if (filter.womenLed != null) conditions.push(`c.women_led = ${p(filter.womenLed)}`);
+  if (filter.certified != null) {
+    const exists = `EXISTS (SELECT 1 FROM product_certifications pc JOIN certifications ce ON ce.id = pc.certification_id
+                      WHERE pc.product_id = p.id AND ${validCertificationSql('ce')})`;
+    conditions.push(filter.certified ? exists : `NOT ${exists}`);
+  }
+  const variant: string[] = [];
+  if (filter.minPrice != null) variant.push(`v.price_amount >= ${p(filter.minPrice)}`);
+  if (filter.maxPrice != null) variant.push(`v.price_amount <= ${p(filter.maxPrice)}`);
+  if (filter.inStock) variant.push('v.stock > 0');
+  if (variant.length)
+    conditions.push(
+      `EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND ${variant.join(' AND ')})`,
+    );
+  if (filter.inStock === false)
+    conditions.push(
+      `NOT EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND v.stock > 0)`,
+    );
+  return { where: conditions.join(' AND '), params, search };
+}
+
+/** A keyset condition over `s` (the page's rows), its values pushed onto `params`. */
+export type KeysetCondition = (params: unknown[]) => string;
+
+/** The columns of a page row over `p`, after {@link PRODUCT_COLUMNS}. */
+const PAGE_COLUMNS = `${PRODUCT_COLUMNS}, p.created_at::text AS "createdAtKey", p.min_price_amount AS "minPrice"`;
+
+export const PRODUCT_SEARCH_SQL = {
+  /** Each phrase through `catalog_search_query`, whose typo lookup walks the vocabulary's trigram index. */
+  expand: `SELECT s.term, catalog_search_query(s.term)::text AS query, catalog_normalize(s.term) AS normalized
+             FROM unnest($1::text[]) AS s(term)`,
+} as const;
+
 /** The SQL of product search: the typo expansion, the batched per-cooperative pages, the totals. */
 @Injectable()
 export class ProductSearchRepository {
@@ -48,44 +112,74 @@ export class ProductSearchRepository {
    * vocabulary's trigram index) in one statement.
    */
   async expand(terms: readonly string[]): Promise<SearchExpansion[]> {
-    return this.db.query<SearchExpansion>(
-      `SELECT s.term, catalog_search_query(s.term)::text AS query, catalog_normalize(s.term) AS normalized
-         FROM unnest($1::text[]) AS s(term)`,
-      [terms],
+    return this.db.query<SearchExpansion>(PRODUCT_SEARCH_SQL.expand, [terms]);
+  }
+
+  /**
+   * A page of the filtered list (`w`, whose visibility condition its builder took from
+   * `productVisibility`): the rows after `keyset`, in `orderBy`, at most `limit`.
+   */
+  async page(
+    w: ProductWhere,
+    keyset: KeysetCondition,
+    orderBy: string,
+    limit: number,
+  ): Promise<ProductPageRow[]> {
+    const params = [...w.params];
+    const after = keyset(params);
+    const bind = binder(params);
+    return this.db.query<ProductPageRow>(
+      `${w.search ? `WITH ${searchCte(w)}` : ''}
+       SELECT * FROM (
+         SELECT ${PAGE_COLUMNS},
+                ${w.search ? `(ts_rank(p.search_document, sq.q) + word_similarity(sq.t, p.search_text))::float8` : '0::float8'} AS rank
+           FROM products p
+           JOIN cooperatives c ON c.id = p.cooperative_id
+           JOIN provinces pr ON pr.code = c.province_code
+           ${w.search ? 'CROSS JOIN sq' : ''}
+          WHERE ${w.where}) s
+        WHERE ${after}
+        ORDER BY ${orderBy}
+        LIMIT ${bind(limit)}`,
+      params,
     );
   }
 
   /**
    * The first `limit` products (newest first, after `keyset`) of each cooperative in `ids`, in
-   * one statement: a LATERAL page per cooperative. Products of the cooperatives in `fullIds`
-   * (the caller is a member, or an admin) are listed whatever their status; others, public ones.
-   * `keyset` is a condition over `s` whose placeholders start at $4.
+   * one statement: a LATERAL page per cooperative, of the products `actor` may see.
    */
   async cooperativePages(
+    actor: Actor | null | undefined,
     ids: readonly string[],
-    fullIds: readonly string[],
     limit: number,
-    keyset: string,
-    keysetParams: unknown[],
+    keyset: KeysetCondition,
   ): Promise<ProductPageRow[]> {
+    const params: unknown[] = [ids];
+    const bind = binder(params);
+    const visible = productVisibility(actor, bind);
+    const after = keyset(params);
     return this.db.query<ProductPageRow>(
       `SELECT x.* FROM unnest($1::uuid[]) AS k(id)
        CROSS JOIN LATERAL (
          SELECT * FROM (
-           SELECT ${PRODUCT_COLUMNS}, p.created_at::text AS "createdAtKey", p.min_price_amount AS "minPrice",
-                  0::float8 AS rank
+           SELECT ${PAGE_COLUMNS}, 0::float8 AS rank
              FROM products p
              JOIN cooperatives c ON c.id = p.cooperative_id
-            WHERE p.cooperative_id = k.id AND (p.cooperative_id = ANY($2::uuid[]) OR ${PUBLIC_PRODUCT_SQL})) s
-          WHERE ${keyset}
+            WHERE p.cooperative_id = k.id AND ${visible}) s
+          WHERE ${after}
           ORDER BY s."createdAt" DESC, s.id DESC
-          LIMIT $3) x`,
-      [ids, fullIds, limit, ...keysetParams],
+          LIMIT ${bind(limit)}) x`,
+      params,
     );
   }
 
-  /** The visibility condition of {@link cooperativePages} for totals: placeholders $1 (ids) and $2 (full). */
-  static readonly COOPERATIVES_WHERE = `p.cooperative_id = ANY($1::uuid[]) AND (p.cooperative_id = ANY($2::uuid[]) OR ${PUBLIC_PRODUCT_SQL})`;
+  /** Count and facets of the products of each cooperative in `ids` that `actor` may see, grouped by cooperative. */
+  cooperativeTotals(actor: Actor | null | undefined, ids: readonly string[]): Promise<TotalsRow[]> {
+    const params: unknown[] = [ids];
+    const where = `p.cooperative_id = ANY($1::uuid[]) AND ${productVisibility(actor, binder(params))}`;
+    return this.totals({ where, params, search: null }, 'p.cooperative_id::text');
+  }
 
   /**
    * Count and facets of a filtered set in one statement, per group (`group` an SQL text
@@ -93,7 +187,7 @@ export class ProductSearchRepository {
    */
   async totals(w: ProductWhere, group: string): Promise<TotalsRow[]> {
     return this.db.query<TotalsRow>(
-      `WITH ${w.search ? `sq AS MATERIALIZED (SELECT ${w.search.query}::tsquery AS q, ${w.search.text}::text AS t),` : ''}
+      `WITH ${w.search ? `${searchCte(w)},` : ''}
        filtered AS (
          SELECT ${group} AS grp, p.id, p.category_code, pr.region_code
            FROM products p
@@ -115,4 +209,9 @@ export class ProductSearchRepository {
       w.params,
     );
   }
+}
+
+/** The expanded search phrase as the `sq` row: its tsquery (with typo neighbours) and normalised text. */
+function searchCte(w: ProductWhere): string {
+  return `sq AS MATERIALIZED (SELECT ${w.search!.query}::tsquery AS q, ${w.search!.text}::text AS t)`;
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import {
   BadUserInputError,
   Cursors,
-  Db,
   keysetAfter,
   keysetOrderBy,
   pageSize,
@@ -11,16 +10,16 @@ import {
   type CursorValue,
   type KeysetColumn,
   type RequestContext,
-  isAdminOrMemberOf,
   manyByKey,
 } from '@taawoun/core';
-import { PUBLIC_PRODUCT_SQL, validCertificationSql } from '../catalog-sql.js';
 import type { ProductFilter } from '../products/product.input.js';
-import { PRODUCT_COLUMNS, toProductModel } from '../products/product.mapper.js';
+import { toProductModel } from '../products/product.mapper.js';
 import type { ProductConnection, ProductTotals } from '../products/product.model.js';
-import { ProductSort } from '../products/product-status.js';
+import { ProductSort } from '../products/product-sort.js';
 import {
   ProductSearchRepository,
+  productListWhere,
+  type KeysetCondition,
   type ProductPageRow,
   type ProductWhere,
   type SearchExpansion,
@@ -99,7 +98,6 @@ const SORTS: Record<ProductSort, SortPlan> = {
 @Injectable()
 export class ProductSearchService {
   constructor(
-    private readonly db: Db,
     private readonly repository: ProductSearchRepository,
     private readonly cursors: Cursors,
   ) {}
@@ -121,23 +119,11 @@ export class ProductSearchService {
           ? ProductSort.RELEVANCE
           : ProductSort.NEWEST;
     const plan = SORTS[effective];
-    const params = [...f.params];
-    const keyset = keysetSql(this.cursors, plan, after, params);
-    params.push(size + 1);
-    const rows = await this.db.query<PageRow>(
-      `${f.search ? `WITH ${searchCte(f)}` : ''}
-       SELECT * FROM (
-         SELECT ${PRODUCT_COLUMNS}, p.created_at::text AS "createdAtKey", p.min_price_amount AS "minPrice",
-                ${f.search ? `(ts_rank(p.search_document, sq.q) + word_similarity(sq.t, p.search_text))::float8` : '0::float8'} AS rank
-           FROM products p
-           JOIN cooperatives c ON c.id = p.cooperative_id
-           JOIN provinces pr ON pr.code = c.province_code
-           ${f.search ? 'CROSS JOIN sq' : ''}
-          WHERE ${f.where}) s
-        WHERE ${keyset}
-        ORDER BY ${keysetOrderBy(plan.columns)}
-        LIMIT $${params.length}`,
-      params,
+    const rows = await this.repository.page(
+      f,
+      this.keyset(plan, after),
+      keysetOrderBy(plan.columns),
+      size + 1,
     );
     let totals: Promise<ProductTotals> | null = null;
     const connection = toConnection(
@@ -168,18 +154,10 @@ export class ProductSearchService {
   ): Promise<ProductConnection> {
     const size = pageSize(first);
     const plan = SORTS[ProductSort.NEWEST];
-    const keysetParams: unknown[] = [null, null, null]; // $1-$3 are the ids, full ids and limit
-    const keyset = keysetSql(this.cursors, plan, after, keysetParams);
-    const fullIds = (ids: readonly string[]) => ids.filter((id) => isAdminOrMemberOf(rc.actor, id));
+    const keyset = this.keyset(plan, after);
     const rows = await rc.loaders
       .get<string, PageRow[]>(`catalog.cooperativeProducts:${size}:${after ?? ''}`, async (ids) => {
-        const found = await this.repository.cooperativePages(
-          ids,
-          fullIds(ids),
-          size + 1,
-          keyset,
-          keysetParams.slice(3),
-        );
+        const found = await this.repository.cooperativePages(rc.actor, ids, size + 1, keyset);
         return manyByKey(ids, found, (r) => r.cooperativeId);
       })
       .load(cooperativeId);
@@ -193,14 +171,17 @@ export class ProductSearchService {
     const totals = () =>
       rc.loaders
         .get<string, ProductTotals>('catalog.cooperativeProductTotals', async (ids) => {
-          const found = await this.repository.totals(
-            { where: ProductSearchRepository.COOPERATIVES_WHERE, params: [ids, fullIds(ids)], search: null },
-            'p.cooperative_id::text',
-          );
+          const found = await this.repository.cooperativeTotals(rc.actor, ids);
           return ids.map((id) => toTotals(found.filter((r) => r.grp === id)));
         })
         .load(cooperativeId);
     return Object.assign(connection, { facets: undefined, totals });
+  }
+
+  /** The cursor condition of `after` for `plan` (decoded now: a bad cursor fails before any query). */
+  private keyset(plan: SortPlan, after: string | null | undefined): KeysetCondition {
+    const values = after ? this.cursors.decode(after, plan.kind, plan.types, 'after') : null;
+    return (params) => keysetSql(plan, values, params);
   }
 
   /** The expanded search phrase, once per request whatever the number of lists that use it. */
@@ -219,61 +200,13 @@ export class ProductSearchService {
    * status of its products; everyone else sees public products only.
    */
   private async filterSql(rc: RequestContext, filter: ProductFilter): Promise<ProductWhere> {
-    const params: unknown[] = [];
-    const p = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
     if (filter.minPrice != null && filter.maxPrice != null && filter.minPrice > filter.maxPrice)
       throw BadUserInputError.field('filter.minPrice', 'must not be above maxPrice');
     const term = filter.search?.trim() ? filter.search.trim() : null;
-    let search: ProductWhere['search'] = null;
-    const conditions: string[] = [];
-    if (term) {
-      checkSearchTerm(term);
-      const expanded = await this.expansion(rc, term);
-      search = { query: p(expanded.query), text: p(expanded.normalized) };
-      conditions.push(`(p.search_document @@ sq.q OR sq.t <% p.search_text)`);
-    }
-    if (filter.cooperativeId) {
-      conditions.push(`p.cooperative_id = ${p(filter.cooperativeId)}`);
-      if (!isAdminOrMemberOf(rc.actor, filter.cooperativeId)) conditions.push(PUBLIC_PRODUCT_SQL);
-    } else {
-      conditions.push(PUBLIC_PRODUCT_SQL);
-    }
-    if (filter.categoryCode)
-      conditions.push(
-        `p.category_code IN (SELECT code FROM categories WHERE code = ${p(filter.categoryCode)} OR parent_code = $${params.length})`,
-      );
-    if (filter.regionCode) conditions.push(`pr.region_code = ${p(filter.regionCode)}`);
-    if (filter.womenLed != null) conditions.push(`c.women_led = ${p(filter.womenLed)}`);
-    if (filter.certified != null) {
-      const exists = `EXISTS (SELECT 1 FROM product_certifications pc JOIN certifications ce ON ce.id = pc.certification_id
-                        WHERE pc.product_id = p.id AND ${validCertificationSql('ce')})`;
-      conditions.push(filter.certified ? exists : `NOT ${exists}`);
-    }
-    if (filter.minPrice != null || filter.maxPrice != null || filter.inStock != null) {
-      const variant: string[] = [];
-      if (filter.minPrice != null) variant.push(`v.price_amount >= ${p(filter.minPrice)}`);
-      if (filter.maxPrice != null) variant.push(`v.price_amount <= ${p(filter.maxPrice)}`);
-      if (filter.inStock) variant.push('v.stock > 0');
-      if (variant.length) {
-        conditions.push(
-          `EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND ${variant.join(' AND ')})`,
-        );
-      }
-      if (filter.inStock === false)
-        conditions.push(
-          `NOT EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND v.stock > 0)`,
-        );
-    }
-    return { where: conditions.join(' AND '), params, search };
+    if (term) checkSearchTerm(term);
+    const expanded = term ? await this.expansion(rc, term) : null;
+    return productListWhere(rc.actor, filter, expanded);
   }
-}
-
-/** The expanded search phrase as the `sq` row: its tsquery (with typo neighbours) and normalised text. */
-function searchCte(w: ProductWhere): string {
-  return `sq AS MATERIALIZED (SELECT ${w.search!.query}::tsquery AS q, ${w.search!.text}::text AS t)`;
 }
 
 /**
@@ -293,15 +226,9 @@ function checkSearchTerm(term: string): void {
     );
 }
 
-/** The cursor condition over `s` for `after` (TRUE without one), its values pushed onto `params`. */
-function keysetSql(
-  cursors: Cursors,
-  plan: SortPlan,
-  after: string | null | undefined,
-  params: unknown[],
-): string {
-  if (!after) return 'TRUE';
-  const values = cursors.decode(after, plan.kind, plan.types, 'after');
+/** The cursor condition over `s` after `values` (TRUE without them), the values pushed onto `params`. */
+function keysetSql(plan: SortPlan, values: CursorValue[] | null, params: unknown[]): string {
+  if (!values) return 'TRUE';
   const first = params.length + 1;
   params.push(...values);
   // Typed placeholders: the planner compares like with like (timestamptz, uuid, float8).

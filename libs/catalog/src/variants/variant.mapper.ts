@@ -1,20 +1,5 @@
-import type { VariantOptionValue } from './variant.entity.js';
 import type { ProductVariantModel } from './variant.model.js';
-
-/** SELECT list of a variant (alias `v`) for {@link toVariantModel}. */
-export const VARIANT_COLUMNS = `v.id, v.product_id AS "productId", v.cooperative_id AS "cooperativeId", v.sku,
-  v.options, v.price_amount AS "priceAmount", v.currency, v.stock`;
-
-export interface VariantRow {
-  id: string;
-  productId: string;
-  cooperativeId: string;
-  sku: string;
-  options: VariantOptionValue[];
-  priceAmount: number;
-  currency: string;
-  stock: number;
-}
+import type { VariantRow } from './variant.repository.js';
 
 export function toVariantModel(row: VariantRow): ProductVariantModel {
   return {

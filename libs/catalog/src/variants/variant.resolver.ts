@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, LanguageCode, pickLanguage, type RequestContext } from '@taawoun/core';
+import { argumentFields, Ctx, LanguageCode, pickLanguage, type RequestContext } from '@taawoun/core';
 import { Policy } from '@taawoun/identity';
 import { CatalogLoaders } from '../catalog.loaders.js';
 import { CATALOG_ROLES } from '../products/product.resolver.js';
@@ -24,7 +24,10 @@ export class VariantResolver {
     @Args('productId', { type: () => ID }) productId: string,
     @Args('input') input: VariantInput,
   ): Promise<ProductVariantModel> {
-    return this.variants.add(rc, productId, input);
+    // The service inserts a list of variants: this one is its first, the `input` argument.
+    return this.variants
+      .add(rc, productId, input)
+      .catch(argumentFields({ variants: 'input', 'variants.0': 'input' }));
   }
 
   @Mutation(() => ProductVariantModel)

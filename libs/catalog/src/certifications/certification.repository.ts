@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { Db, type LanguageCode } from '@taawoun/core';
+import { validCertificationSql } from './certification-validity.js';
+import type { CertificationType } from './certification-type.js';
+
+/** SELECT list of a certification (alias `ce`) as {@link CertificationRow}. */
+const CERTIFICATION_COLUMNS = `ce.id, ce.type, ce.reference, ce.issued_on::text AS "issuedOn",
+  ce.expires_on::text AS "expiresOn", ce.verified, ${validCertificationSql('ce')} AS valid, ce.cooperative_id AS "cooperativeId"`;
+
+/** A certification as read, with its validity today. */
+export interface CertificationRow {
+  id: string;
+  type: CertificationType;
+  reference: string;
+  issuedOn: string;
+  expiresOn: string | null;
+  verified: boolean;
+  valid: boolean;
+  cooperativeId: string;
+}
+
+/** A certification with the product it covers (the product's certifications, batched). */
+export interface ProductCertificationRow extends CertificationRow {
+  productId: string;
+}
+
+export interface NewCertificationRow {
+  cooperativeId: string;
+  type: CertificationType;
+  reference: string;
+  issuedOn: string;
+  expiresOn: string | null;
+  documentAssetId: string | null;
+}
+
+/** A reminder just recorded for a certificate about to expire. */
+export interface CertificationReminderRow {
+  certificationId: string;
+  cooperativeId: string;
+  type: string;
+  reference: string;
+  expiresOn: string;
+}
+
+/** Who receives a cooperative's reminders: its owners and managers. */
+export interface ReminderRecipientRow {
+  cooperativeId: string;
+  cooperativeName: string;
+  email: string;
+  language: LanguageCode;
+}
+
+export const CERTIFICATION_SQL = {
+  cooperativeOf: `SELECT cooperative_id AS "cooperativeId" FROM certifications WHERE id = $1::uuid`,
+  byId: `SELECT ${CERTIFICATION_COLUMNS} FROM certifications ce WHERE ce.id = $1::uuid`,
+  byProducts: `SELECT pc.product_id AS "productId", ${CERTIFICATION_COLUMNS}
+                 FROM product_certifications pc JOIN certifications ce ON ce.id = pc.certification_id
+                WHERE pc.product_id = ANY($1::uuid[])
+                ORDER BY ce.type, ce.issued_on, ce.id`,
+  idsOfCooperative: `SELECT id FROM certifications WHERE id = ANY($1::uuid[]) AND cooperative_id = $2::uuid`,
+  insert: `INSERT INTO certifications (cooperative_id, type, reference, issued_on, expires_on, document_asset_id)
+           VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT ON CONSTRAINT "UQ_certifications_reference" DO NOTHING RETURNING id`,
+  verify: `UPDATE certifications
+              SET verified = $2::boolean, verified_at = CASE WHEN $2::boolean THEN now() END,
+                  verified_by = CASE WHEN $2::boolean THEN $3::uuid END, updated_at = now()
+            WHERE id = $1::uuid RETURNING id`,
+  /** Records one reminder per verified certificate expiring in [$1, $1 + $2 days], once per expiry date. */
+  remindExpiring: `WITH due AS (
+                     INSERT INTO certification_reminders (certification_id, expires_on)
+                     SELECT ce.id, ce.expires_on FROM certifications ce
+                      WHERE ce.verified AND ce.expires_on BETWEEN $1::date AND $1::date + $2::int
+                     ON CONFLICT ON CONSTRAINT "UQ_certification_reminders_expiry" DO NOTHING
+                     RETURNING certification_id, expires_on)
+                   SELECT ce.id AS "certificationId", ce.cooperative_id AS "cooperativeId", ce.type, ce.reference,
+                          due.expires_on::text AS "expiresOn"
+                     FROM due JOIN certifications ce ON ce.id = due.certification_id
+                    ORDER BY due.expires_on, ce.id`,
+  /**
+   * Reads the cooperatives lib's memberships and identity's users: the one cross-domain read of
+   * the catalog, kept here until those libs offer it through their index.
+   */
+  reminderRecipients: `SELECT m.cooperative_id AS "cooperativeId", co.name AS "cooperativeName", u.email,
+                              u.preferred_language AS language
+                         FROM cooperative_memberships m
+                         JOIN users u ON u.id = m.user_id
+                         JOIN cooperatives co ON co.id = m.cooperative_id
+                        WHERE m.cooperative_id = ANY($1::uuid[]) AND m.role IN ('OWNER', 'MANAGER')
+                        ORDER BY u.email`,
+} as const;
+
+/** Every statement on `certifications` and `certification_reminders`. */
+@Injectable()
+export class CertificationRepository {
+  constructor(private readonly db: Db) {}
+
+  async cooperativeOf(id: string): Promise<string | null> {
+    const [row] = await this.db.query<{ cooperativeId: string }>(CERTIFICATION_SQL.cooperativeOf, [id]);
+    return row?.cooperativeId ?? null;
+  }
+
+  async byId(id: string): Promise<CertificationRow | null> {
+    const [row] = await this.db.query<CertificationRow>(CERTIFICATION_SQL.byId, [id]);
+    return row ?? null;
+  }
+
+  byProducts(productIds: readonly string[]): Promise<ProductCertificationRow[]> {
+    return this.db.query<ProductCertificationRow>(CERTIFICATION_SQL.byProducts, [productIds]);
+  }
+
+  /** Those of `ids` that are certifications of the cooperative. */
+  async idsOfCooperative(cooperativeId: string, ids: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db.query<{ id: string }>(CERTIFICATION_SQL.idsOfCooperative, [
+      ids,
+      cooperativeId,
+    ]);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Inserts unless the cooperative already has this type and reference (then null). */
+  async insert(certification: NewCertificationRow): Promise<string | null> {
+    const [row] = await this.db.query<{ id: string }>(CERTIFICATION_SQL.insert, [
+      certification.cooperativeId,
+      certification.type,
+      certification.reference,
+      certification.issuedOn,
+      certification.expiresOn,
+      certification.documentAssetId,
+    ]);
+    return row?.id ?? null;
+  }
+
+  /** Sets or clears the verification; whether the certification exists. */
+  async verify(id: string, verified: boolean, by: string): Promise<boolean> {
+    const rows = await this.db.query<{ id: string }>(CERTIFICATION_SQL.verify, [id, verified, by]);
+    return rows.length > 0;
+  }
+
+  remindExpiring(today: string, daysBefore: number): Promise<CertificationReminderRow[]> {
+    return this.db.query<CertificationReminderRow>(CERTIFICATION_SQL.remindExpiring, [today, daysBefore]);
+  }
+
+  reminderRecipients(cooperativeIds: readonly string[]): Promise<ReminderRecipientRow[]> {
+    return this.db.query<ReminderRecipientRow>(CERTIFICATION_SQL.reminderRecipients, [cooperativeIds]);
+  }
+}
