@@ -1,5 +1,12 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CooperativeRole, Ctx, PageArgs, PlatformRole, type RequestContext } from '@taawoun/core';
+import {
+  argumentFields,
+  CooperativeRole,
+  Ctx,
+  PageArgs,
+  PlatformRole,
+  type RequestContext,
+} from '@taawoun/core';
 import { Policy } from '@taawoun/identity';
 import { CooperativeConnection } from '../directory/cooperative-connection.model.js';
 import { CooperativeDirectoryService } from '../directory/cooperative-directory.service.js';
@@ -52,7 +59,9 @@ export class CooperativeResolver {
     @Args() page: PageArgs,
     @Args('filter', { type: () => CooperativeFilter, nullable: true }) filter?: CooperativeFilter,
   ): Promise<CooperativeConnection> {
-    return this.directory.list(rc, filter, page.first, page.after);
+    return this.directory
+      .list(rc, filter, page.first, page.after)
+      .catch(argumentFields({ regionCode: 'filter.regionCode', provinceCode: 'filter.provinceCode' }));
   }
 
   @Mutation(() => CooperativeModel, { description: 'The caller becomes its OWNER; status SUBMITTED.' })
@@ -61,7 +70,7 @@ export class CooperativeResolver {
     @Ctx() rc: RequestContext,
     @Args('input') input: CooperativeApplicationInput,
   ): Promise<CooperativeModel> {
-    return this.cooperatives.apply(rc, input);
+    return this.cooperatives.apply(rc, input).catch(argumentFields('input'));
   }
 
   @Mutation(() => CooperativeModel, {
@@ -76,7 +85,7 @@ export class CooperativeResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('input') input: CooperativeApplicationInput,
   ): Promise<CooperativeModel> {
-    return this.cooperatives.updateProfile(rc, id, input);
+    return this.cooperatives.updateProfile(rc, id, input).catch(argumentFields('input'));
   }
 
   @Mutation(() => CooperativeModel, { description: 'ADMIN; 0..10000 basis points.' })

@@ -110,7 +110,7 @@ export class CooperativeService {
               CooperativeStatus.SUBMITTED,
               this.config.COMMISSION_BPS,
             ),
-          'input.name',
+          'name',
         );
         await this.memberships.add(actor.userId, created, CooperativeRole.OWNER);
         return created;
@@ -222,18 +222,17 @@ export class CooperativeService {
   private async checkApplication(input: CooperativeApplicationInput): Promise<void> {
     const problems: FieldProblem[] = [];
     const known = await this.regions.knownCodes(null, input.provinceCode);
-    if (!known.province)
-      problems.push({ field: 'input.provinceCode', message: 'is not a known province code' });
+    if (!known.province) problems.push({ field: 'provinceCode', message: 'is not a known province code' });
     const founded = parseIsoDate(input.foundedOn);
     if (!founded) {
-      problems.push({ field: 'input.foundedOn', message: 'is not a valid date' });
+      problems.push({ field: 'foundedOn', message: 'is not a valid date' });
     } else if (input.foundedOn > todayIso()) {
-      problems.push({ field: 'input.foundedOn', message: 'must not be in the future' });
+      problems.push({ field: 'foundedOn', message: 'must not be in the future' });
     } else if (input.foundedOn < '1900-01-01') {
-      problems.push({ field: 'input.foundedOn', message: 'must be after 1900' });
+      problems.push({ field: 'foundedOn', message: 'must be after 1900' });
     }
     if (input.womenMemberCount != null && input.womenMemberCount > input.memberCount) {
-      problems.push({ field: 'input.womenMemberCount', message: 'must not exceed memberCount' });
+      problems.push({ field: 'womenMemberCount', message: 'must not exceed memberCount' });
     }
     if (problems.length) throw new BadUserInputError(problems);
   }
@@ -254,7 +253,7 @@ export const VETTED_REGISTRATION_NUMBER_INDEX = 'UQ_cooperatives_registration_nu
 function registrationConflict(): ConflictError {
   return new ConflictError(
     'A cooperative with this registration number already exists',
-    'input.registrationNumber',
+    'registrationNumber',
   );
 }
 

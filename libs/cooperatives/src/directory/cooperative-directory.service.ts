@@ -39,10 +39,10 @@ export class CooperativeDirectoryService {
     // Unknown codes are refused rather than answering an empty list that looks like "no cooperatives".
     const known = await this.regions.knownCodes(f.regionCode, f.provinceCode);
     if (f.regionCode && !known.region) {
-      throw BadUserInputError.field('filter.regionCode', 'is not a known region code');
+      throw BadUserInputError.field('regionCode', 'is not a known region code');
     }
     if (f.provinceCode && !known.province) {
-      throw BadUserInputError.field('filter.provinceCode', 'is not a known province code');
+      throw BadUserInputError.field('provinceCode', 'is not a known province code');
     }
     const search = f.search ? f.search.toLowerCase() : null;
     const order = search ? DIRECTORY_ORDERS.relevance : DIRECTORY_ORDERS.name;

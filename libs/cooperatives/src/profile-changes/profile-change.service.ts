@@ -64,14 +64,14 @@ export class ProfileChangeService {
       if (await this.repo.vettedNumberTaken(merged.registrationNumber, cooperativeId)) {
         throw new ConflictError(
           'A cooperative with this registration number already exists',
-          'input.registrationNumber',
+          'registrationNumber',
         );
       }
     }
     const effective = { ...current, ...merged };
     if (effective.womenMemberCount != null && effective.womenMemberCount > effective.memberCount) {
       throw BadUserInputError.field(
-        'input.womenMemberCount',
+        'womenMemberCount',
         'must not exceed memberCount (including the change waiting for review)',
       );
     }

@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, type RequestContext } from '@taawoun/core';
+import { argumentFields, Ctx, type RequestContext } from '@taawoun/core';
 import { Policy } from '../policy/policy.decorator.js';
 import { AuthPayload, UserModel } from '../users/user.model.js';
 import { UserService } from '../users/user.service.js';
@@ -16,7 +16,7 @@ export class AuthResolver {
   @Mutation(() => AuthPayload)
   @Policy.public()
   register(@Args('input') input: RegisterInput, @Ctx() rc: RequestContext): Promise<AuthPayload> {
-    return this.auth.register(input, rc.ip);
+    return this.auth.register(input, rc.ip).catch(argumentFields('input'));
   }
 
   @Mutation(() => AuthPayload)

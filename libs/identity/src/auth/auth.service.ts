@@ -65,7 +65,8 @@ export class AuthService {
 
   /**
    * Creates an account after checking it like `register` does. The unique index on the e-mail
-   * decides races: of two registrations of one address, one gets CONFLICT on `input.email`.
+   * decides races: of two registrations of one address, one gets CONFLICT on `email`
+   * (the resolver maps it to `input.email`).
    */
   async createUser(input: {
     email: string;
@@ -97,7 +98,7 @@ export class AuthService {
       });
     } catch (error) {
       if (uniqueViolation(error) === 'UQ_users_email') {
-        throw new ConflictError('An account with this e-mail already exists', 'input.email');
+        throw new ConflictError('An account with this e-mail already exists', 'email');
       }
       throw error;
     }

@@ -20,18 +20,16 @@ describe('assertAcceptableAccount', () => {
     ).toEqual([]);
   });
 
-  it('names every offending field under the given prefix', () => {
+  it('names every offending field by its domain name (the resolver adds `input.`)', () => {
     const fields = problemsOf(() =>
       assertAcceptableAccount({ email: 'nope', password: 'qwertyuiop', fullName: '  ' }),
     ).map((p) => p.field);
-    expect(fields).toEqual(['input.email', 'input.password', 'input.fullName']);
+    expect(fields).toEqual(['email', 'password', 'fullName']);
   });
 
-  it('names bare fields for the command line', () => {
+  it('answers the problem of one field', () => {
     expect(
-      problemsOf(() =>
-        assertAcceptableAccount({ email: 'a@example.ma', password: 'short', fullName: 'A' }, ''),
-      ),
+      problemsOf(() => assertAcceptableAccount({ email: 'a@example.ma', password: 'short', fullName: 'A' })),
     ).toEqual([{ field: 'password', message: 'password must be at least 10 characters' }]);
   });
 });

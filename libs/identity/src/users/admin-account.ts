@@ -60,7 +60,7 @@ export async function ensureAdminAccount(
         : []),
     ]);
   }
-  assertAcceptableAccount({ email, password: input.password, fullName: input.fullName }, '');
+  assertAcceptableAccount({ email, password: input.password, fullName: input.fullName });
   const passwordHash = await hashPassword(input.password);
   const fullName = input.fullName.trim();
   const userId = await accounts.insertAdminIfAbsent(email, fullName, passwordHash);
