@@ -59,6 +59,8 @@ import { VariantService } from './variants/variant.service.js';
     CertificationService,
     CatalogLoaders,
     ProductRepository,
+    VariantRepository,
+    CertificationRepository,
   ],
 })
 export class CatalogModule implements OnModuleInit {

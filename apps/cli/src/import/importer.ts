@@ -1,14 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import { CertificationService, ProductService } from '@taawoun/catalog';
 import {
+  CertificationRepository,
+  CertificationService,
+  ProductService,
+  VariantRepository,
+} from '@taawoun/catalog';
+import {
+  CooperativeRepository,
+  CooperativeReviewService,
   CooperativeService,
   CooperativeStatus,
+  MembershipRepository,
   ReviewDecision,
   type CooperativeModel,
 } from '@taawoun/cooperatives';
-import { type Actor, CooperativeRole, Db, LanguageCode, PlatformRole, RequestContext } from '@taawoun/core';
-import { AuthService, normaliseEmail } from '@taawoun/identity';
+import { type Actor, CooperativeRole, LanguageCode, PlatformRole, RequestContext } from '@taawoun/core';
+import { AuthService, normaliseEmail, UserRepository } from '@taawoun/identity';
 import type {
   CertificationData,
   CooperativeData,
@@ -17,23 +25,22 @@ import type {
   ProductData,
   UserData,
 } from './demo-data.js';
-import { ImportRepository } from './import.repository.js';
 
-/** The admin side of the review workflow (CooperativeReviewService's public methods used here). */
-export interface CooperativeReview {
-  start(rc: RequestContext, id: string): Promise<CooperativeModel>;
-  decide(rc: RequestContext, id: string, decision: ReviewDecision, note: string): Promise<CooperativeModel>;
-  suspend(rc: RequestContext, id: string, reason: string): Promise<CooperativeModel>;
-}
-
-/** What the importer calls: the domain services, and its repository for natural-key look-ups. */
+/**
+ * What the importer calls: the domain services for every write (but memberships, see
+ * {@link Importer.member}), and the libs' repositories for the natural-key look-ups.
+ */
 export interface ImportServices {
   auth: AuthService;
   cooperatives: CooperativeService;
-  review: CooperativeReview;
+  review: CooperativeReviewService;
   products: ProductService;
   certifications: CertificationService;
-  repository: ImportRepository;
+  users: UserRepository;
+  cooperativeRows: CooperativeRepository;
+  memberships: MembershipRepository;
+  certificationRows: CertificationRepository;
+  variants: VariantRepository;
 }
 
 /** The services of a running application (the API in tests, a worker context in the CLI). */
@@ -41,25 +48,15 @@ export function importServices(app: INestApplicationContext): ImportServices {
   return {
     auth: app.get(AuthService),
     cooperatives: app.get(CooperativeService),
-    // @taawoun/cooperatives does not export CooperativeReviewService (yet): found by name.
-    review: providerNamed<CooperativeReview>(app, 'CooperativeReviewService'),
+    review: app.get(CooperativeReviewService),
     products: app.get(ProductService),
     certifications: app.get(CertificationService),
-    repository: new ImportRepository(app.get(Db)),
+    users: app.get(UserRepository),
+    cooperativeRows: app.get(CooperativeRepository),
+    memberships: app.get(MembershipRepository),
+    certificationRows: app.get(CertificationRepository),
+    variants: app.get(VariantRepository),
   };
-}
-
-function providerNamed<T>(app: INestApplicationContext, name: string): T {
-  type Wrapper = { name?: string; instance?: unknown };
-  const { container } = app as unknown as {
-    container: { getModules(): Map<string, { providers: Map<unknown, Wrapper> }> };
-  };
-  for (const module of container.getModules().values()) {
-    for (const wrapper of module.providers.values()) {
-      if (wrapper.name === name && wrapper.instance) return wrapper.instance as T;
-    }
-  }
-  throw new Error(`No provider ${name} in the application`);
 }
 
 /** Who a service call acts as: a user with roles and memberships, read from nowhere but here. */
@@ -115,7 +112,7 @@ export class Importer {
   constructor(private readonly services: ImportServices) {}
 
   async user(data: UserData, password: string): Promise<Imported> {
-    const existing = await this.services.repository.userByEmail(normaliseEmail(data.email));
+    const existing = await this.services.users.findByEmail(normaliseEmail(data.email));
     if (existing) return { id: existing.id, created: false };
     const user = await this.services.auth.createUser({
       email: data.email,
@@ -138,8 +135,10 @@ export class Importer {
     admin: Actor,
     options: { suspend?: boolean } = {},
   ): Promise<ImportedCooperative> {
-    const existing = await this.services.repository.cooperativeByRegistrationNumber(data.registrationNumber);
-    let cooperative = existing ?? (await this.apply(data, ownerId));
+    const existing = await this.services.cooperativeRows.firstByRegistrationNumber(data.registrationNumber);
+    let cooperative = existing
+      ? { id: existing.id, slug: existing.slug, status: existing.status }
+      : await this.apply(data, ownerId);
     const goal =
       data.status === 'SUSPENDED' && !options.suspend
         ? CooperativeStatus.APPROVED
@@ -185,9 +184,12 @@ export class Importer {
     return { id: applied.id, slug: applied.slug, status: applied.status };
   }
 
-  /** A member other than the applying owner (no service adds one without an accepted invitation). */
+  /**
+   * A member other than the applying owner: no service adds one without an invitation accepted
+   * from a verified address, so this is the importer's one write through a repository.
+   */
   async member(cooperativeId: string, userId: string, role: CooperativeRole): Promise<void> {
-    await this.services.repository.addMembership(userId, cooperativeId, role);
+    await this.services.memberships.add(userId, cooperativeId, role);
   }
 
   /** Added by `owner` (the cooperative must be APPROVED), then verified by `admin` when asked. */
@@ -197,8 +199,8 @@ export class Importer {
     owner: Actor,
     admin: Actor,
   ): Promise<Imported> {
-    const { repository, certifications } = this.services;
-    const existing = await repository.certificationByReference(cooperativeId, data.type, data.reference);
+    const { certificationRows, certifications } = this.services;
+    const existing = await certificationRows.byReference(cooperativeId, data.type, data.reference);
     const id =
       existing?.id ??
       (
@@ -220,7 +222,7 @@ export class Importer {
     actor: Actor,
     certificationIds: string[] = [],
   ): Promise<Imported> {
-    const existing = await this.services.repository.productBySku(cooperativeId, data.variants[0].sku);
+    const existing = await this.services.variants.bySku(cooperativeId, data.variants[0].sku);
     if (existing) return { id: existing.productId, created: false };
     const languages = (['fr', 'ar', 'en'] as const).filter((l) => data.name[l] !== undefined);
     const product = await this.services.products.create(contextOf(actor), {
@@ -286,7 +288,7 @@ export class Importer {
     const certificationIds = new Map<string, string>();
     for (const c of data.certifications) {
       const coop = cooperative(c.cooperative);
-      const existing = await this.services.repository.certificationByReference(coop.id, c.type, c.reference);
+      const existing = await this.services.certificationRows.byReference(coop.id, c.type, c.reference);
       if (!existing && coop.status !== CooperativeStatus.APPROVED) {
         skipped.add(c.cooperative);
         continue;
@@ -298,7 +300,7 @@ export class Importer {
     }
     for (const p of data.products) {
       const coop = cooperative(p.cooperative);
-      const existing = await this.services.repository.productBySku(coop.id, p.variants[0].sku);
+      const existing = await this.services.variants.bySku(coop.id, p.variants[0].sku);
       if (!existing && coop.status !== CooperativeStatus.APPROVED) {
         skipped.add(p.cooperative);
         continue;

@@ -53,6 +53,8 @@ export interface ReminderRecipientRow {
 export const CERTIFICATION_SQL = {
   cooperativeOf: `SELECT cooperative_id AS "cooperativeId" FROM certifications WHERE id = $1::uuid`,
   byId: `SELECT ${CERTIFICATION_COLUMNS} FROM certifications ce WHERE ce.id = $1::uuid`,
+  byReference: `SELECT ${CERTIFICATION_COLUMNS} FROM certifications ce
+                 WHERE ce.cooperative_id = $1::uuid AND ce.type = $2 AND ce.reference = $3`,
   byProducts: `SELECT pc.product_id AS "productId", ${CERTIFICATION_COLUMNS}
                  FROM product_certifications pc JOIN certifications ce ON ce.id = pc.certification_id
                 WHERE pc.product_id = ANY($1::uuid[])
@@ -101,6 +103,20 @@ export class CertificationRepository {
 
   async byId(id: string): Promise<CertificationRow | null> {
     const [row] = await this.db.query<CertificationRow>(CERTIFICATION_SQL.byId, [id]);
+    return row ?? null;
+  }
+
+  /** The cooperative's certificate of this type and reference (its natural key), if any. */
+  async byReference(
+    cooperativeId: string,
+    type: string,
+    reference: string,
+  ): Promise<CertificationRow | null> {
+    const [row] = await this.db.query<CertificationRow>(CERTIFICATION_SQL.byReference, [
+      cooperativeId,
+      type,
+      reference,
+    ]);
     return row ?? null;
   }
 

@@ -41,6 +41,7 @@ export interface VariantCountRow {
 export const VARIANT_SQL = {
   cooperativeOf: `SELECT cooperative_id AS "cooperativeId" FROM product_variants WHERE id = $1::uuid`,
   byId: `SELECT ${VARIANT_COLUMNS} FROM product_variants v WHERE v.id = $1::uuid`,
+  bySku: `SELECT ${VARIANT_COLUMNS} FROM product_variants v WHERE v.cooperative_id = $1::uuid AND v.sku = $2`,
   byProducts: `SELECT ${VARIANT_COLUMNS} FROM product_variants v WHERE v.product_id = ANY($1::uuid[])
                 ORDER BY v.position, v.created_at, v.id`,
   countOfProduct: `SELECT count(*)::int AS count, COALESCE(max(position) + 1, 0)::int AS next
@@ -89,6 +90,12 @@ export class VariantRepository {
 
   async byId(id: string): Promise<VariantRow | null> {
     const [row] = await this.db.query<VariantRow>(VARIANT_SQL.byId, [id]);
+    return row ?? null;
+  }
+
+  /** The cooperative's variant with this SKU (unique per cooperative), if any. */
+  async bySku(cooperativeId: string, sku: string): Promise<VariantRow | null> {
+    const [row] = await this.db.query<VariantRow>(VARIANT_SQL.bySku, [cooperativeId, sku]);
     return row ?? null;
   }
 

@@ -19,6 +19,15 @@ export interface CooperativeRow extends CooperativeProfileValues {
   createdAt: Date;
 }
 
+/**
+ * A cooperative written by the bulk path (the synthetic statistics region, the bench's
+ * generator): complete with its slug and status, bypassing the application workflow.
+ */
+export interface BulkCooperativeRow extends CooperativeProfileValues {
+  slug: string;
+  status: CooperativeStatus;
+}
+
 /** The columns of {@link CooperativeRow} over `cooperatives` aliased `c`. */
 export const COOPERATIVE_COLUMNS = `c.id, c.slug, c.name, c.registration_number AS "registrationNumber", c.sector,
   c.province_code AS "provinceCode", c.founded_on::text AS "foundedOn", c.member_count AS "memberCount",
@@ -28,6 +37,8 @@ export const COOPERATIVE_COLUMNS = `c.id, c.slug, c.name, c.registration_number 
 
 export const COOPERATIVE_SQL = {
   byIds: `SELECT ${COOPERATIVE_COLUMNS} FROM cooperatives c WHERE c.id = ANY($1::uuid[])`,
+  firstByRegistrationNumber: `SELECT ${COOPERATIVE_COLUMNS} FROM cooperatives c WHERE c.registration_number = $1
+    ORDER BY c.created_at, c.id LIMIT 1`,
   visibleById: `SELECT ${COOPERATIVE_COLUMNS} FROM cooperatives c
     WHERE c.id = $1::uuid AND ${visibleCooperativeSql('c', 2)}`,
   visibleBySlug: `SELECT ${COOPERATIVE_COLUMNS} FROM cooperatives c
@@ -52,6 +63,17 @@ export const COOPERATIVE_SQL = {
       WHERE x.id = ANY($1::uuid[])) d
     JOIN cooperatives c ON c.id = d.id
     WHERE d.n <= $2 ORDER BY d.n`,
+  idsWithStatus: `SELECT id FROM cooperatives WHERE status = $1 ORDER BY id`,
+  /** Rows of a JSON array of {@link BulkCooperativeRow}; a taken slug or number is skipped. */
+  insertBulk: `INSERT INTO cooperatives (slug, name, registration_number, sector, province_code, founded_on,
+      member_count, women_member_count, women_led, description, contact_phone, status, commission_rate_bps)
+    SELECT r.slug, r.name, r."registrationNumber", r.sector, r."provinceCode", r."foundedOn", r."memberCount",
+           r."womenMemberCount", r."womenLed", r.description, r."contactPhone", r.status, $2::int
+      FROM jsonb_to_recordset($1::jsonb) AS r(slug text, name text, "registrationNumber" text, sector text,
+           "provinceCode" text, "foundedOn" date, "memberCount" int, "womenMemberCount" int, "womenLed" boolean,
+           description text, "contactPhone" text, status text)
+    ON CONFLICT DO NOTHING
+    RETURNING id`,
   lock: `SELECT id FROM cooperatives WHERE id = $1 FOR UPDATE`,
   status: `SELECT status FROM cooperatives WHERE id = $1`,
   moveStatus: `UPDATE cooperatives SET status = $3, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id`,
@@ -69,6 +91,14 @@ export class CooperativeRepository {
 
   async byId(id: string): Promise<CooperativeRow | null> {
     const [row] = await this.byIds([id]);
+    return row ?? null;
+  }
+
+  /** The oldest cooperative (any status) registered under this number: the importer's natural key. */
+  async firstByRegistrationNumber(registrationNumber: string): Promise<CooperativeRow | null> {
+    const [row] = await this.db.query<CooperativeRow>(COOPERATIVE_SQL.firstByRegistrationNumber, [
+      registrationNumber,
+    ]);
     return row ?? null;
   }
 
@@ -131,6 +161,23 @@ export class CooperativeRepository {
       COOPERATIVE_SQL.registrationNumberDuplicates,
       [[...ids], limit],
     );
+  }
+
+  /** The ids of every cooperative in this status. */
+  async idsWithStatus(status: CooperativeStatus): Promise<string[]> {
+    return (await this.db.query<{ id: string }>(COOPERATIVE_SQL.idsWithStatus, [status])).map((r) => r.id);
+  }
+
+  /**
+   * The bulk path (the statistics data set, the bench's generator): cooperatives in one
+   * statement, skipping those whose slug or registration number is taken. Answers the new ids.
+   */
+  async insertBulk(rows: readonly BulkCooperativeRow[], commissionRateBps: number): Promise<string[]> {
+    const inserted = await this.db.query<{ id: string }>(COOPERATIVE_SQL.insertBulk, [
+      JSON.stringify(rows),
+      commissionRateBps,
+    ]);
+    return inserted.map((r) => r.id);
   }
 
   /** Locks the cooperative row for the rest of the transaction; false when there is none. */
