@@ -1,4 +1,4 @@
-import { CASABLANCA_SETTAT, generate } from '@taawoun/cooperatives';
+import { CASABLANCA_SETTAT, CooperativeRepository, generate } from '@taawoun/cooperatives';
 import { grantPlatformRole, insertCooperative, signUp, type TestUser } from './support/actors.js';
 import { codes, fieldsOf } from './support/identity-fixtures.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
@@ -34,7 +34,7 @@ const statistics = async (regionCode: string | null) => {
 
 describe('cooperativeStatistics over the generated Casablanca-Settat region', () => {
   beforeAll(async () => {
-    expect(await generate((sql, params) => t.sql(sql, params))).toBe(2549);
+    expect(await generate(t.api.app.get(CooperativeRepository))).toBe(2549);
     // Cooperatives that must not count: another region, and not APPROVED.
     await insertCooperative(t, { provinceCode: 'MA-ESI', status: 'APPROVED' });
     await insertCooperative(t, { provinceCode: 'MA-JDI', status: 'SUBMITTED' });
@@ -42,7 +42,7 @@ describe('cooperativeStatistics over the generated Casablanca-Settat region', ()
   });
 
   it('is idempotent', async () => {
-    expect(await generate((sql, params) => t.sql(sql, params))).toBe(0);
+    expect(await generate(t.api.app.get(CooperativeRepository))).toBe(0);
     const [row] = await t.sql<{ n: string }>(
       `SELECT count(*) AS n FROM cooperatives WHERE registration_number LIKE 'STAT-%'`,
     );

@@ -1,17 +1,14 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
  * Data access lives in repositories (`*.repository.ts`): every SQL statement and every TypeORM
- * repository call of a table in one typed place. This ratchet counts the data-access calls left
- * anywhere else in apps/ and libs/; `test/support/data-access-todo.txt` lists them per file and may
- * only shrink: a new file with SQL, or more calls in a listed file, fails; so does a listed count
- * that is no longer true (update the list when a file gets cleaner: `UPDATE_DATA_ACCESS_TODO=1`).
+ * repository call of a table in one typed place. No file anywhere else in apps/ or libs/ may
+ * reach the database: a service, resolver, loader, job or CLI command calls a repository.
  */
 const root = path.resolve(import.meta.dirname, '..');
-const todoFile = path.join(root, 'test/support/data-access-todo.txt');
 
-/** Where SQL belongs: repositories, the database plumbing itself, migrations and the bench's bulk path. */
+/** Where SQL belongs: repositories, the database plumbing itself (core's Db, the job queue) and migrations. */
 function allowed(file: string): boolean {
   return (
     file.endsWith('.repository.ts') ||
@@ -48,36 +45,11 @@ function dataAccessOutsideRepositories(): Map<string, number> {
   return found;
 }
 
-function readTodo(): Map<string, number> {
-  const todo = new Map<string, number>();
-  for (const line of readFileSync(todoFile, 'utf8').split('\n')) {
-    if (!line.trim() || line.startsWith('#')) continue;
-    const [n, file] = line.trim().split(/\s+/, 2);
-    todo.set(file, Number(n));
-  }
-  return todo;
-}
-
 describe('data access only in repositories', () => {
-  const found = dataAccessOutsideRepositories();
-  if (process.env.UPDATE_DATA_ACCESS_TODO === '1') {
-    const header =
-      '# Data-access calls still outside repositories, per file (count, path). Only shrinks: see test/data-access.spec.ts.\n';
-    writeFileSync(todoFile, header + [...found].map(([file, n]) => `${n} ${file}`).join('\n') + '\n');
-  }
-  const todo = readTodo();
-
-  it('no file outside repositories gains data-access calls', () => {
-    const grown = [...found]
-      .filter(([file, n]) => n > (todo.get(file) ?? 0))
-      .map(([file, n]) => `${file}: ${n} (allowed ${todo.get(file) ?? 0}); move the SQL into a repository`);
-    expect(grown).toEqual([]);
-  });
-
-  it('the to-do list is exact (it only shrinks)', () => {
-    const stale = [...todo]
-      .filter(([file, n]) => (found.get(file) ?? 0) < n)
-      .map(([file, n]) => `${file}: listed ${n}, now ${found.get(file) ?? 0}`);
-    expect(stale).toEqual([]);
+  it('no file outside repositories calls the database', () => {
+    const outside = [...dataAccessOutsideRepositories()].map(
+      ([file, n]) => `${file}: ${n} data-access call(s); move the SQL into a repository`,
+    );
+    expect(outside).toEqual([]);
   });
 });

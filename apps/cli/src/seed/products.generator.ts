@@ -1,4 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { ProductRepository, ProductStatus, type BulkProductRow } from '@taawoun/catalog';
+import {
+  CooperativeRepository,
+  CooperativeStatus,
+  Sector,
+  type BulkCooperativeRow,
+} from '@taawoun/cooperatives';
+import { Db, LanguageCode } from '@taawoun/core';
 import type { SeedContext } from './seeder.js';
 
 /** Product nouns: French, Arabic, English and the category they belong to. */
@@ -37,12 +45,91 @@ const QUALIFIERS: readonly (readonly [string, string, string])[] = [
 ];
 
 const BATCH = 10_000;
+const SIZES = ['petit', 'moyen', 'grand'] as const;
+const PROVINCES = ['MA-CAS', 'MA-NOU', 'MA-JDI', 'MA-AGD', 'MA-FES'] as const;
+
+/** Every word capitalised, like PostgreSQL's initcap (`from the Atlas` → `From The Atlas`). */
+function initcap(text: string): string {
+  return text
+    .toLowerCase()
+    .split(' ')
+    .map((word) =>
+      word
+        .split('-')
+        .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+        .join('-'),
+    )
+    .join(' ');
+}
+
+/** The five APPROVED cooperatives the products go to when the database has none. */
+function generatedCooperatives(): BulkCooperativeRow[] {
+  return PROVINCES.map((provinceCode, i) => {
+    const g = i + 1;
+    return {
+      slug: `generated-${g}`,
+      name: `Coopérative générée ${g}`,
+      registrationNumber: `GEN-${g}`,
+      sector: Sector.HANDICRAFT,
+      provinceCode,
+      foundedOn: '2018-01-01',
+      memberCount: 10,
+      womenMemberCount: 6,
+      womenLed: g % 2 === 0,
+      description: null,
+      contactPhone: '+212600000000',
+      status: CooperativeStatus.APPROVED,
+    };
+  });
+}
+
+/**
+ * Generated product number `g` (1-based) of run `run`: its noun, qualifier and cooperative, its
+ * 1 to 3 variants and their prices derive from `g`, so every run writes the same catalogue shape.
+ */
+function generatedProduct(
+  g: number,
+  run: string,
+  cooperativeIds: readonly string[],
+  now: number,
+): BulkProductRow {
+  const [nounFr, nounAr, nounEn, category] = NOUNS[g % NOUNS.length];
+  const [qualifierFr, qualifierAr, qualifierEn] =
+    QUALIFIERS[Math.floor(g / NOUNS.length) % QUALIFIERS.length];
+  const english = `${initcap(qualifierEn)} ${nounEn.toLowerCase()}`;
+  const variants = Array.from({ length: 1 + (g % 3) }, (_, i) => {
+    const k = i + 1;
+    return {
+      sku: `GEN-${run}-${g}-${k}`,
+      options: [{ name: 'format', value: SIZES[i] }],
+      priceAmount: 1000 + ((g * 37 + k * 9973) % 200000),
+      stock: (g * 13 + k) % 40,
+    };
+  });
+  return {
+    cooperativeId: cooperativeIds[(g * 7919) % cooperativeIds.length],
+    categoryCode: category,
+    slug: `gen-${run}-${g}`,
+    status: ProductStatus.PUBLISHED,
+    defaultLanguage: LanguageCode.fr,
+    nameFr: `${nounFr} ${qualifierFr}`,
+    nameAr: `${nounAr} ${qualifierAr}`,
+    nameEn: english,
+    descriptionFr: `${nounFr} ${qualifierFr}, produit par une coopérative marocaine.`,
+    descriptionAr: null,
+    descriptionEn: `A ${qualifierEn} ${nounEn.toLowerCase()} from a Moroccan cooperative.`,
+    publishedAt: new Date(now),
+    createdAt: new Date(now - g * 1000),
+    variants,
+  };
+}
 
 /**
  * `npm run seed -- --products N`: N generated products for load tests, spread over the
  * APPROVED cooperatives (five are created when there are none), each with 1 to 3 variants.
- * Set-based (INSERT ... SELECT generate_series) in batches of 10,000, one transaction each;
- * the search trigger fills the search columns as rows go in.
+ * Through the repositories' bulk paths (`ProductRepository.insertBulk`, one statement per batch
+ * of 10,000 products with their variants; `CooperativeRepository.insertBulk`); the search
+ * trigger fills the search columns as rows go in.
  */
 export async function generateProducts(
   { dataSource, logger, report }: SeedContext,
@@ -51,78 +138,19 @@ export async function generateProducts(
   if (!Number.isInteger(count) || count < 1 || count > 5_000_000)
     throw new Error(`--products must be an integer between 1 and 5,000,000, got ${count}`);
   const started = Date.now();
-  let cooperatives = await dataSource.query<
-    {
-      id: string;
-    }[]
-  >(`SELECT id FROM cooperatives WHERE status = 'APPROVED' ORDER BY id`);
-  if (cooperatives.length === 0) {
-    cooperatives = await dataSource.query<{ id: string }[]>(
-      `INSERT INTO cooperatives (slug, name, registration_number, sector, province_code, founded_on, member_count,
-                                 women_member_count, women_led, contact_phone, status, commission_rate_bps)
-       SELECT 'generated-' || g, 'Coopérative générée ' || g, 'GEN-' || g, 'HANDICRAFT',
-              (ARRAY['MA-CAS','MA-NOU','MA-JDI','MA-AGD','MA-FES'])[g], '2018-01-01', 10, 6, g % 2 = 0,
-              '+212600000000', 'APPROVED', 500
-         FROM generate_series(1, 5) g
-       ON CONFLICT DO NOTHING RETURNING id`,
-    );
-  }
-  const ids = cooperatives.map((c) => c.id);
+  const db = new Db(dataSource);
+  const cooperatives = new CooperativeRepository(db);
+  const products = new ProductRepository(db);
+  let ids = await cooperatives.idsWithStatus(CooperativeStatus.APPROVED);
+  if (ids.length === 0) ids = await cooperatives.insertBulk(generatedCooperatives(), 500);
   if (ids.length === 0) throw new Error('No APPROVED cooperative to attach generated products to');
   // A run tag keeps slugs and SKUs unique when the generator runs again on the same database.
   const run = randomBytes(3).toString('hex');
-  const col = (i: number) => NOUNS.map((n) => n[i]);
-  const qcol = (i: number) => QUALIFIERS.map((q) => q[i]);
+  const now = Date.now();
   for (let offset = 0; offset < count; offset += BATCH) {
     const size = Math.min(BATCH, count - offset);
-    await dataSource.transaction(async (m) => {
-      // Variant count and prices derive from g, so the product row is written with its final
-      // min/max price and the price trigger has nothing left to update.
-      await m.query(
-        `WITH rows AS (
-           SELECT g, 1 + g % $3::int AS n, 1 + (g / $3::int) % $4::int AS q, 1 + (g * 7919) % $5::int AS c,
-                  1 + g % 3 AS variants
-             FROM generate_series($1::int + 1, $1::int + $2::int) AS g
-         ), inserted AS (
-           INSERT INTO products (cooperative_id, category_code, slug, status, default_language,
-                                 name_fr, name_ar, name_en, description_fr, description_en, published_at, created_at,
-                                 min_price_amount, max_price_amount)
-           SELECT ($6::uuid[])[c], ($7::text[])[n], 'gen-' || $14 || '-' || g, 'PUBLISHED', 'fr',
-                  ($8::text[])[n] || ' ' || ($11::text[])[q],
-                  ($9::text[])[n] || ' ' || ($12::text[])[q],
-                  initcap(($13::text[])[q]) || ' ' || lower(($10::text[])[n]),
-                  ($8::text[])[n] || ' ' || ($11::text[])[q] || ', produit par une coopérative marocaine.',
-                  'A ' || ($13::text[])[q] || ' ' || lower(($10::text[])[n]) || ' from a Moroccan cooperative.',
-                  now(), now() - make_interval(secs => g),
-                  (SELECT min(1000 + (g * 37 + k * 9973) % 200000) FROM generate_series(1, variants) k),
-                  (SELECT max(1000 + (g * 37 + k * 9973) % 200000) FROM generate_series(1, variants) k)
-             FROM rows
-           RETURNING id, cooperative_id, slug)
-         INSERT INTO product_variants (product_id, cooperative_id, sku, options, price_amount, stock, position)
-         SELECT i.id, i.cooperative_id, 'GEN-' || $14 || '-' || r.g || '-' || k,
-                jsonb_build_array(jsonb_build_object('name', 'format', 'value', (ARRAY['petit','moyen','grand'])[k])),
-                1000 + (r.g * 37 + k * 9973) % 200000, (r.g * 13 + k) % 40, k - 1
-           FROM inserted i
-           JOIN rows r ON i.slug = 'gen-' || $14 || '-' || r.g
-           CROSS JOIN LATERAL generate_series(1, r.variants) AS k`,
-        [
-          offset,
-          size,
-          NOUNS.length,
-          QUALIFIERS.length,
-          ids.length,
-          ids,
-          col(3),
-          col(0),
-          col(1),
-          col(2),
-          qcol(0),
-          qcol(1),
-          qcol(2),
-          run,
-        ],
-      );
-    });
+    const batch = Array.from({ length: size }, (_, i) => generatedProduct(offset + i + 1, run, ids, now));
+    await products.insertBulk(batch);
     logger.info({ done: offset + size, of: count }, 'generated products');
   }
   const seconds = (Date.now() - started) / 1000;

@@ -1,4 +1,5 @@
-import { CASABLANCA_SETTAT, generate } from '@taawoun/cooperatives';
+import { CASABLANCA_SETTAT, CooperativeRepository, generate } from '@taawoun/cooperatives';
+import { Db } from '@taawoun/core';
 import type { SeedContext } from './seeder.js';
 
 /**
@@ -8,7 +9,8 @@ import type { SeedContext } from './seeder.js';
  * seed adds a few: Al-Manal, Safwat Ibdaa Bladi, Nissae Doukkala).
  */
 export async function seedStatistics({ dataSource, config, report }: SeedContext): Promise<void> {
-  const inserted = await generate((sql, params) => dataSource.query(sql, params), config.COMMISSION_BPS);
+  const cooperatives = new CooperativeRepository(new Db(dataSource));
+  const inserted = await generate(cooperatives, config.COMMISSION_BPS);
   report.push(
     `Statistics data set: ${inserted} cooperatives inserted (${CASABLANCA_SETTAT.cooperatives} in total, ` +
       `region ${CASABLANCA_SETTAT.regionCode}, registration numbers STAT-000001…).`,

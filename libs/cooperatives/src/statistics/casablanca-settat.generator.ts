@@ -1,7 +1,6 @@
+import { CooperativeStatus } from '../cooperatives/cooperative-status.js';
+import type { BulkCooperativeRow, CooperativeRepository } from '../cooperatives/cooperative.repository.js';
 import { Sector } from '../cooperatives/sector.js';
-
-/** Runs one SQL statement: a DataSource's or pg client's `query`, or a test's `t.sql`. */
-export type SqlRunner = (sql: string, params?: unknown[]) => Promise<unknown>;
 
 /**
  * The published figures for Casablanca-Settat (end of February 2020, see DOMAIN.md) and the
@@ -124,32 +123,27 @@ export function casablancaSettatRows(): GeneratedRow[] {
 }
 
 /**
- * Inserts the synthetic Casablanca-Settat region (all APPROVED) in one multi-row statement.
- * Idempotent: rows are keyed by their `STAT-` registration number. Answers how many rows
- * were inserted by this run.
+ * Inserts the synthetic Casablanca-Settat region (all APPROVED) in one statement, through the
+ * repository's bulk path. Idempotent: rows are keyed by their `STAT-` registration number.
+ * Answers how many rows were inserted by this run.
  */
-export async function generate(run: SqlRunner, commissionBps = 500): Promise<number> {
-  const rows = casablancaSettatRows();
-  const result = await run(
-    `INSERT INTO cooperatives (slug, name, registration_number, sector, province_code, founded_on, member_count,
-                               women_member_count, women_led, contact_phone, status, commission_rate_bps)
-     SELECT lower(r.number), r.name, r.number, r.sector, r.province, r.founded::date, r.members, r.women,
-            r.women_led, '+212522000000', 'APPROVED', $9
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::bool[])
-          AS r(number, name, sector, province, founded, members, women, women_led)
-     ON CONFLICT DO NOTHING
-     RETURNING id`,
-    [
-      rows.map((r) => r.number),
-      rows.map((r) => `Coopérative ${SECTOR_LABEL[r.sector]} ${r.number.slice(STATISTICS_MARKER.length)}`),
-      rows.map((r) => r.sector),
-      rows.map((r) => r.provinceCode),
-      rows.map((r) => r.foundedOn),
-      rows.map((r) => r.memberCount),
-      rows.map((r) => r.womenMemberCount),
-      rows.map((r) => r.womenLed),
-      commissionBps,
-    ],
-  );
-  return Array.isArray(result) ? result.length : 0;
+export async function generate(
+  cooperatives: Pick<CooperativeRepository, 'insertBulk'>,
+  commissionBps = 500,
+): Promise<number> {
+  const rows = casablancaSettatRows().map((r): BulkCooperativeRow => ({
+    slug: r.number.toLowerCase(),
+    name: `Coopérative ${SECTOR_LABEL[r.sector]} ${r.number.slice(STATISTICS_MARKER.length)}`,
+    registrationNumber: r.number,
+    sector: r.sector,
+    provinceCode: r.provinceCode,
+    foundedOn: r.foundedOn,
+    memberCount: r.memberCount,
+    womenMemberCount: r.womenMemberCount,
+    womenLed: r.womenLed,
+    description: null,
+    contactPhone: '+212522000000',
+    status: CooperativeStatus.APPROVED,
+  }));
+  return (await cooperatives.insertBulk(rows, commissionBps)).length;
 }
