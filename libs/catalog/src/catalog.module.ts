@@ -3,7 +3,6 @@ import { Jobs } from '@taawoun/core';
 import { CooperativesModule } from '@taawoun/cooperatives';
 import { CooperativeScopeRegistry } from '@taawoun/identity';
 import { CatalogAccess } from './catalog-access.js';
-import { CatalogAccessRepository } from './catalog-access.repository.js';
 import { CategoryRepository } from './categories/category.repository.js';
 import { CertificationRepository } from './certifications/certification.repository.js';
 import { ProductRepository } from './products/product.repository.js';
@@ -31,7 +30,6 @@ import { VariantService } from './variants/variant.service.js';
 @Module({
   imports: [CooperativesModule],
   providers: [
-    CatalogAccessRepository,
     CategoryRepository,
     ProductRepository,
     VariantRepository,

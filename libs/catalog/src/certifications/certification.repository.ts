@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Db, type LanguageCode } from '@taawoun/core';
+import { Db } from '@taawoun/core';
 import { validCertificationSql } from './certification-validity.js';
 import type { CertificationType } from './certification-type.js';
 
@@ -42,14 +42,6 @@ export interface CertificationReminderRow {
   expiresOn: string;
 }
 
-/** Who receives a cooperative's reminders: its owners and managers. */
-export interface ReminderRecipientRow {
-  cooperativeId: string;
-  cooperativeName: string;
-  email: string;
-  language: LanguageCode;
-}
-
 export const CERTIFICATION_SQL = {
   cooperativeOf: `SELECT cooperative_id AS "cooperativeId" FROM certifications WHERE id = $1::uuid`,
   byId: `SELECT ${CERTIFICATION_COLUMNS} FROM certifications ce WHERE ce.id = $1::uuid`,
@@ -78,17 +70,6 @@ export const CERTIFICATION_SQL = {
                           due.expires_on::text AS "expiresOn"
                      FROM due JOIN certifications ce ON ce.id = due.certification_id
                     ORDER BY due.expires_on, ce.id`,
-  /**
-   * Reads the cooperatives lib's memberships and identity's users: the one cross-domain read of
-   * the catalog, kept here until those libs offer it through their index.
-   */
-  reminderRecipients: `SELECT m.cooperative_id AS "cooperativeId", co.name AS "cooperativeName", u.email,
-                              u.preferred_language AS language
-                         FROM cooperative_memberships m
-                         JOIN users u ON u.id = m.user_id
-                         JOIN cooperatives co ON co.id = m.cooperative_id
-                        WHERE m.cooperative_id = ANY($1::uuid[]) AND m.role IN ('OWNER', 'MANAGER')
-                        ORDER BY u.email`,
 } as const;
 
 /** Every statement on `certifications` and `certification_reminders`. */
@@ -154,9 +135,5 @@ export class CertificationRepository {
 
   remindExpiring(today: string, daysBefore: number): Promise<CertificationReminderRow[]> {
     return this.db.query<CertificationReminderRow>(CERTIFICATION_SQL.remindExpiring, [today, daysBefore]);
-  }
-
-  reminderRecipients(cooperativeIds: readonly string[]): Promise<ReminderRecipientRow[]> {
-    return this.db.query<ReminderRecipientRow>(CERTIFICATION_SQL.reminderRecipients, [cooperativeIds]);
   }
 }

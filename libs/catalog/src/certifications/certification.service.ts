@@ -9,7 +9,8 @@ import {
   type RequestContext,
   pgError,
 } from '@taawoun/core';
-import { AuditLogService } from '@taawoun/cooperatives';
+import { AuditLogService, CooperativeRepository, MembershipRepository } from '@taawoun/cooperatives';
+import { UserRepository } from '@taawoun/identity';
 import { Outbox } from '@taawoun/notifications';
 import { CatalogAccess } from '../catalog-access.js';
 import { CertificationRepository } from './certification.repository.js';
@@ -44,6 +45,9 @@ export class CertificationService {
     private readonly certifications: CertificationRepository,
     private readonly access: CatalogAccess,
     private readonly audit: AuditLogService,
+    private readonly cooperatives: CooperativeRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly users: UserRepository,
     private readonly outbox: Outbox,
     @Inject(LOGGER) private readonly log: Logger,
   ) {}
@@ -124,9 +128,22 @@ export class CertificationService {
    */
   private async emailReminders(reminders: CertificationReminder[]): Promise<void> {
     if (!reminders.length) return;
-    const recipients = await this.certifications.reminderRecipients([
-      ...new Set(reminders.map((r) => r.cooperativeId)),
-    ]);
+    const cooperativeIds = [...new Set(reminders.map((r) => r.cooperativeId))];
+    // Through the libs owning the tables: names (cooperatives), owners and managers
+    // (memberships), their addresses and languages (identity).
+    const names = new Map((await this.cooperatives.byIds(cooperativeIds)).map((c) => [c.id, c.name]));
+    const managers = await this.memberships.managersOf(cooperativeIds);
+    const users = new Map(
+      (await this.users.findByIds([...new Set(managers.map((m) => m.userId))])).map((u) => [u.id, u]),
+    );
+    const recipients = managers
+      .flatMap((m) => {
+        const user = users.get(m.userId);
+        return user
+          ? [{ cooperativeId: m.cooperativeId, email: user.email, language: user.preferredLanguage }]
+          : [];
+      })
+      .sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0)); // e-mail order, as before
     for (const r of reminders)
       for (const to of recipients.filter((x) => x.cooperativeId === r.cooperativeId))
         await this.outbox.enqueue({
@@ -134,7 +151,7 @@ export class CertificationService {
           language: to.language,
           template: 'certification-expiring',
           params: {
-            cooperativeName: to.cooperativeName,
+            cooperativeName: names.get(r.cooperativeId) ?? '',
             certificationType: r.type,
             reference: r.reference,
             expiresOn: r.expiresOn,

@@ -76,6 +76,7 @@ export const COOPERATIVE_SQL = {
     RETURNING id`,
   lock: `SELECT id FROM cooperatives WHERE id = $1 FOR UPDATE`,
   status: `SELECT status FROM cooperatives WHERE id = $1`,
+  lockStatus: `SELECT status FROM cooperatives WHERE id = $1::uuid FOR SHARE`,
   moveStatus: `UPDATE cooperatives SET status = $3, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id`,
   recordReviewer: `UPDATE cooperatives SET reviewer_id = $2, review_started_at = now() WHERE id = $1`,
 } as const;
@@ -187,6 +188,15 @@ export class CooperativeRepository {
 
   async status(id: string): Promise<CooperativeStatus | null> {
     const [row] = await this.db.query<{ status: CooperativeStatus }>(COOPERATIVE_SQL.status, [id]);
+    return row?.status ?? null;
+  }
+
+  /**
+   * The status under a share lock until the transaction ends (other libs' writes that need the
+   * cooperative to stay in it, e.g. the catalog's: a concurrent suspension waits); null when unknown.
+   */
+  async lockStatus(id: string): Promise<CooperativeStatus | null> {
+    const [row] = await this.db.query<{ status: CooperativeStatus }>(COOPERATIVE_SQL.lockStatus, [id]);
     return row?.status ?? null;
   }
 

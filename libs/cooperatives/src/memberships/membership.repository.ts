@@ -18,6 +18,8 @@ export const MEMBERSHIP_SQL = {
     ORDER BY array_position(ARRAY['OWNER', 'MANAGER', 'STAFF']::varchar[], m.role), m.created_at, m.id`,
   ofUsers: `SELECT ${COLUMNS} FROM cooperative_memberships m
     WHERE m.user_id = ANY($1::uuid[]) ORDER BY m.created_at, m.id`,
+  managersOf: `SELECT ${COLUMNS} FROM cooperative_memberships m
+    WHERE m.cooperative_id = ANY($1::uuid[]) AND m.role IN ('OWNER', 'MANAGER') ORDER BY m.created_at, m.id`,
   isMember: `SELECT 1 FROM cooperative_memberships WHERE user_id = $1 AND cooperative_id = $2`,
   remove: `DELETE FROM cooperative_memberships WHERE cooperative_id = $1 AND user_id = $2`,
 } as const;
@@ -40,6 +42,11 @@ export class MembershipRepository {
   /** The memberships of several users, oldest first. */
   ofUsers(userIds: readonly string[]): Promise<MembershipRow[]> {
     return this.db.query<MembershipRow>(MEMBERSHIP_SQL.ofUsers, [[...userIds]]);
+  }
+
+  /** The owners and managers of several cooperatives (who answers for them, e.g. reminders). */
+  managersOf(cooperativeIds: readonly string[]): Promise<MembershipRow[]> {
+    return this.db.query<MembershipRow>(MEMBERSHIP_SQL.managersOf, [[...cooperativeIds]]);
   }
 
   async isMember(userId: string, cooperativeId: string): Promise<boolean> {
