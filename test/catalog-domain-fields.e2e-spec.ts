@@ -3,6 +3,7 @@ import { CooperativeRole, RequestContext, type Actor } from '@taawoun/core';
 import { CertificationService, ProductService, VariantService } from '@taawoun/catalog';
 import { cooperativeWithOwner, createProduct, productInput, uniqueSku } from './support/catalog-fixtures.js';
 import type { TestUser } from './support/actors.js';
+import { rejectedFields as fieldsOf } from './support/domain-errors.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
 /**
@@ -26,15 +27,6 @@ beforeAll(async () => {
   rc.actor = actor;
 });
 afterAll(() => t.close());
-
-/** The field paths of the error a call rejects with. */
-async function fieldsOf(call: Promise<unknown>): Promise<string[]> {
-  const error = (await call.then(
-    () => null,
-    (e: unknown) => e,
-  )) as { extensions?: { fields?: { field: string }[] } } | null;
-  return error?.extensions?.fields?.map((f) => f.field) ?? [];
-}
 
 describe('domain field names', () => {
   it('ProductService names product fields without the GraphQL argument', async () => {

@@ -4,6 +4,7 @@ import { CooperativeService } from '@taawoun/cooperatives';
 import { AuthService } from '@taawoun/identity';
 import { application } from './support/cooperatives-fixtures.js';
 import { newUser } from './support/factories.js';
+import { rejectedFields as fieldsOf } from './support/domain-errors.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
 /**
@@ -21,15 +22,6 @@ beforeAll(async () => {
   rc.actor = { userId: user.id, platformRoles: new Set(), memberships: new Map() };
 });
 afterAll(() => t.close());
-
-/** The field paths of the error a call rejects with (a CONFLICT's field included). */
-async function fieldsOf(call: Promise<unknown>): Promise<string[]> {
-  const error = (await call.then(
-    () => null,
-    (e: unknown) => e,
-  )) as { extensions?: { fields?: { field: string }[] } } | null;
-  return error?.extensions?.fields?.map((f) => f.field) ?? [];
-}
 
 describe('domain field names (cooperatives, identity)', () => {
   it('CooperativeService names the application fields without `input.`', async () => {
