@@ -14,6 +14,9 @@ import {
   SubOrderFieldsResolver,
 } from './orders/order-fields.resolver.js';
 import { CartLineFieldsResolver } from './carts/cart-fields.resolver.js';
+import { CartResolver } from './carts/cart.resolver.js';
+import { CheckoutResolver } from './checkout/checkout.resolver.js';
+import { OrderResolver } from './orders/order.resolver.js';
 
 /** Carts, checkout, orders and sub-orders. */
 @Module({
@@ -22,10 +25,13 @@ import { CartLineFieldsResolver } from './carts/cart-fields.resolver.js';
     CartRepository,
     CartService,
     CartLineFieldsResolver,
+    CartResolver,
     CheckoutRepository,
     CheckoutService,
+    CheckoutResolver,
     OrderRepository,
     OrderService,
+    OrderResolver,
     OrderLoaders,
     OrderFieldsResolver,
     SubOrderFieldsResolver,
