@@ -19,6 +19,8 @@ export * from './variants/variant.entity.js';
 export * from './variants/stock-movement.entity.js';
 export * from './variants/variant.model.js';
 export * from './variants/variant.service.js';
+export { StockService, MAX_STOCK_LINES } from './variants/stock.service.js';
+export type { StockLine } from './variants/stock.repository.js';
 import { CategoryEntity } from './categories/category.entity.js';
 import { CertificationReminderEntity } from './certifications/certification-reminder.entity.js';
 import { CertificationEntity } from './certifications/certification.entity.js';

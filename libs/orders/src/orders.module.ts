@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '@taawoun/catalog';
+import { CooperativesModule } from '@taawoun/cooperatives';
+import { CartRepository } from './carts/cart.repository.js';
+import { CartService } from './carts/cart.service.js';
+import { CheckoutRepository } from './checkout/checkout.repository.js';
+import { CheckoutService } from './checkout/checkout.service.js';
+import { OrderRepository } from './orders/order.repository.js';
+import { OrderService } from './orders/order.service.js';
+import { OrderLoaders } from './orders/order.loaders.js';
+import {
+  OrderFieldsResolver,
+  OrderLineFieldsResolver,
+  SubOrderFieldsResolver,
+} from './orders/order-fields.resolver.js';
+import { CartLineFieldsResolver } from './carts/cart-fields.resolver.js';
+
+/** Carts, checkout, orders and sub-orders. */
+@Module({
+  imports: [CooperativesModule, CatalogModule],
+  providers: [
+    CartRepository,
+    CartService,
+    CartLineFieldsResolver,
+    CheckoutRepository,
+    CheckoutService,
+    OrderRepository,
+    OrderService,
+    OrderLoaders,
+    OrderFieldsResolver,
+    SubOrderFieldsResolver,
+    OrderLineFieldsResolver,
+  ],
+  exports: [OrderService, OrderLoaders, OrderRepository],
+})
+export class OrdersModule {}
