@@ -14,6 +14,11 @@ import {
   SubOrderFieldsResolver,
 } from './orders/order-fields.resolver.js';
 import { CartLineFieldsResolver } from './carts/cart-fields.resolver.js';
+import { FulfilmentRepository } from './fulfilment/fulfilment.repository.js';
+import { FulfilmentResolver } from './fulfilment/fulfilment.resolver.js';
+import { FulfilmentService } from './fulfilment/fulfilment.service.js';
+import { OrderMailRepository } from './notifications/order-mail.repository.js';
+import { OrderMails } from './notifications/order-mails.js';
 
 /** Carts, checkout, orders and sub-orders. */
 @Module({
@@ -30,7 +35,12 @@ import { CartLineFieldsResolver } from './carts/cart-fields.resolver.js';
     OrderFieldsResolver,
     SubOrderFieldsResolver,
     OrderLineFieldsResolver,
+    FulfilmentRepository,
+    FulfilmentService,
+    FulfilmentResolver,
+    OrderMailRepository,
+    OrderMails,
   ],
-  exports: [OrderService, OrderLoaders, OrderRepository],
+  exports: [OrderService, OrderLoaders, OrderRepository, FulfilmentService, OrderMails],
 })
 export class OrdersModule {}
