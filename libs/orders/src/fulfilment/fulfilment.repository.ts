@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db, keysetAfter, keysetOrderBy, type KeysetColumn } from '@taawoun/core';
 import { SUB_ORDER_COLUMNS, type SubOrderRow } from '../orders/order.repository.js';
+import { subOrderVisibleSql } from '../orders/sub-order-visibility.js';
 import type { SubOrderState } from './order-state.js';
 
 /** An order locked for a transition: who bought it and how it is paid. */
@@ -36,11 +37,12 @@ export const COOPERATIVE_ORDERS_KEYSET: readonly KeysetColumn[] = [
 const LOCKED_ORDER_COLUMNS = `o.id, o.number, o.user_id AS "userId", o.status, o.payment_method AS "paymentMethod",
   floor(extract(epoch FROM now() - o.created_at) / 60)::int AS "ageMinutes"`;
 
+/** $1 cooperative, $2 status or null, $3..$5 the caller's visibility, $6 limit, $7..$8 the cursor. */
 function cooperativeOrdersPage(withCursor: boolean): string {
   return `SELECT ${SUB_ORDER_COLUMNS}, s.created_at::text AS "cursorAt" FROM sub_orders s
-           WHERE s.cooperative_id = $1 AND ($2::varchar IS NULL OR s.status = $2)
-             ${withCursor ? `AND ${keysetAfter(COOPERATIVE_ORDERS_KEYSET, 4)}` : ''}
-           ORDER BY ${keysetOrderBy(COOPERATIVE_ORDERS_KEYSET)} LIMIT $3`;
+           WHERE s.cooperative_id = $1 AND ($2::varchar IS NULL OR s.status = $2) AND ${subOrderVisibleSql(3)}
+             ${withCursor ? `AND ${keysetAfter(COOPERATIVE_ORDERS_KEYSET, 7)}` : ''}
+           ORDER BY ${keysetOrderBy(COOPERATIVE_ORDERS_KEYSET)} LIMIT $6`;
 }
 
 /**
@@ -97,7 +99,8 @@ export const FULFILMENT_SQL = {
   /** The same, strictly after the cursor ($4 created_at, $5 id). */
   pageOfCooperativeAfter: cooperativeOrdersPage(true),
   countOfCooperative: `SELECT count(*)::int AS count FROM sub_orders s
-                        WHERE s.cooperative_id = $1 AND ($2::varchar IS NULL OR s.status = $2)`,
+                        WHERE s.cooperative_id = $1 AND ($2::varchar IS NULL OR s.status = $2)
+                          AND ${subOrderVisibleSql(3)}`,
 } as const;
 
 /** Every statement of fulfilment on `orders`, `sub_orders` and `order_lines`. */
@@ -191,21 +194,28 @@ export class FulfilmentRepository {
   pageOfCooperative(
     cooperativeId: string,
     status: SubOrderState | null,
+    visibility: readonly unknown[],
     after: readonly [string, string] | null,
     size: number,
   ): Promise<(SubOrderRow & { cursorAt: string })[]> {
     return this.db.query(after ? FULFILMENT_SQL.pageOfCooperativeAfter : FULFILMENT_SQL.pageOfCooperative, [
       cooperativeId,
       status,
+      ...visibility,
       size + 1,
       ...(after ?? []),
     ]);
   }
 
-  async countOfCooperative(cooperativeId: string, status: SubOrderState | null): Promise<number> {
+  async countOfCooperative(
+    cooperativeId: string,
+    status: SubOrderState | null,
+    visibility: readonly unknown[],
+  ): Promise<number> {
     const [row] = await this.db.query<{ count: number }>(FULFILMENT_SQL.countOfCooperative, [
       cooperativeId,
       status,
+      ...visibility,
     ]);
     return row.count;
   }

@@ -23,6 +23,7 @@ import { toOrderModel, toSubOrderModel } from '../orders/order.mapper.js';
 import type { OrderModel, SubOrderModel } from '../orders/order.model.js';
 import { OrderRepository, type SubOrderRow } from '../orders/order.repository.js';
 import type { SubOrderStatus } from '../orders/order-status.js';
+import { subOrderVisibilityParams } from '../orders/sub-order-visibility.js';
 import { FulfilmentRepository, type LockedOrderRow, type SubOrderStateRow } from './fulfilment.repository.js';
 import {
   CANCELLABLE_SUB_ORDER_STATES,
@@ -239,9 +240,10 @@ export class FulfilmentService implements OnModuleInit {
       ? (this.cursors.decode(after, COOPERATIVE_ORDERS_CURSOR, ['timestamp', 'uuid']) as [string, string])
       : null;
     const state = (status ?? null) as SubOrderState | null;
+    const visibility = subOrderVisibilityParams(rc.actor);
     const [rows, total] = await Promise.all([
-      this.repo.pageOfCooperative(cooperativeId, state, cursor, size),
-      this.repo.countOfCooperative(cooperativeId, state),
+      this.repo.pageOfCooperative(cooperativeId, state, visibility, cursor, size),
+      this.repo.countOfCooperative(cooperativeId, state, visibility),
     ]);
     return toConnection(
       rows,
