@@ -10,6 +10,13 @@ export * from './carts/cart-line.entity.js';
 export * from './carts/cart.model.js';
 export * from './checkout/checkout.input.js';
 export * from './checkout/checkout.model.js';
+export * from './fulfilment/order-state.js';
+export {
+  FulfilmentService,
+  ORDER_HOLD_EXPIRY_JOB,
+  ORDER_HOLD_SWEEP_JOB,
+} from './fulfilment/fulfilment.service.js';
+export { OrderMails, type CancelledPart } from './notifications/order-mails.js';
 import { CartLineEntity } from './carts/cart-line.entity.js';
 import { CartEntity } from './carts/cart.entity.js';
 import { OrderLineEntity } from './orders/order-line.entity.js';

@@ -17,6 +17,11 @@ import { CartLineFieldsResolver } from './carts/cart-fields.resolver.js';
 import { CartResolver } from './carts/cart.resolver.js';
 import { CheckoutResolver } from './checkout/checkout.resolver.js';
 import { OrderResolver } from './orders/order.resolver.js';
+import { FulfilmentRepository } from './fulfilment/fulfilment.repository.js';
+import { FulfilmentResolver } from './fulfilment/fulfilment.resolver.js';
+import { FulfilmentService } from './fulfilment/fulfilment.service.js';
+import { OrderMailRepository } from './notifications/order-mail.repository.js';
+import { OrderMails } from './notifications/order-mails.js';
 
 /** Carts, checkout, orders and sub-orders. */
 @Module({
@@ -36,7 +41,12 @@ import { OrderResolver } from './orders/order.resolver.js';
     OrderFieldsResolver,
     SubOrderFieldsResolver,
     OrderLineFieldsResolver,
+    FulfilmentRepository,
+    FulfilmentService,
+    FulfilmentResolver,
+    OrderMailRepository,
+    OrderMails,
   ],
-  exports: [OrderService, OrderLoaders, OrderRepository],
+  exports: [OrderService, OrderLoaders, OrderRepository, FulfilmentService, OrderMails],
 })
 export class OrdersModule {}

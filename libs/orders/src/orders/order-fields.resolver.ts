@@ -4,6 +4,7 @@ import { CooperativeModel, CooperativeService } from '@taawoun/cooperatives';
 import { Ctx, type RequestContext } from '@taawoun/core';
 import { OrderLoaders } from './order.loaders.js';
 import { OrderLineModel, OrderModel, SubOrderModel } from './order.model.js';
+import { subOrderVisibleTo } from './sub-order-visibility.js';
 
 /** Relations of an order already shown to its caller, each through a DataLoader. */
 @Resolver(() => OrderModel)
@@ -11,8 +12,10 @@ export class OrderFieldsResolver {
   constructor(private readonly loaders: OrderLoaders) {}
 
   @ResolveField(() => [SubOrderModel], { description: 'One per cooperative in the cart.' })
-  subOrders(@Parent() order: OrderModel, @Ctx() rc: RequestContext): Promise<SubOrderModel[]> {
-    return this.loaders.subOrders(rc, order.id);
+  async subOrders(@Parent() order: OrderModel, @Ctx() rc: RequestContext): Promise<SubOrderModel[]> {
+    // A cooperative member reaching the order through its own sub-order sees only its cooperative's.
+    const subOrders = await this.loaders.subOrders(rc, order.id);
+    return subOrders.filter((s) => subOrderVisibleTo(rc.actor, order, s));
   }
 }
 
