@@ -207,21 +207,26 @@ export class OrderMails {
   private async notifyCooperatives(order: OrderMailHeaderRow, parts: OrderMailPartRow[]): Promise<void> {
     const awaiting = parts.filter((p) => p.status === 'AWAITING_FULFILMENT');
     const recipients = await this.rows.recipients(awaiting.map((p) => p.cooperativeId));
-    for (const part of awaiting)
-      for (const to of recipients.filter((r) => r.cooperativeId === part.cooperativeId))
-        await this.outbox.enqueue({
-          to: to.email,
-          language: to.language,
-          template: 'order-received',
-          params: {
-            cooperativeName: part.cooperativeName,
-            orderNumber: order.number,
-            paymentMethod: order.paymentMethod,
-            part: partOf(part),
-            commission: money(part.commissionAmount, part.currency),
-            shipToCity: order.city,
-          },
-        });
+    // One insert of messages and one of jobs, whatever the number of cooperatives and recipients.
+    await this.outbox.enqueueMany(
+      awaiting.flatMap((part) =>
+        recipients
+          .filter((r) => r.cooperativeId === part.cooperativeId)
+          .map((to) => ({
+            to: to.email,
+            language: to.language,
+            template: 'order-received' as const,
+            params: {
+              cooperativeName: part.cooperativeName,
+              orderNumber: order.number,
+              paymentMethod: order.paymentMethod,
+              part: partOf(part),
+              commission: money(part.commissionAmount, part.currency),
+              shipToCity: order.city,
+            },
+          })),
+      ),
+    );
   }
 
   private buyer(order: OrderMailHeaderRow) {
