@@ -167,6 +167,17 @@ describe('checkout', () => {
     expect(await stockOf(p.variantIds[0])).toBe(8);
   });
 
+  it("snapshots the product name in the buyer's language", async () => {
+    const buyer = await signUp(t);
+    await t.sql(`UPDATE users SET preferred_language = 'ar' WHERE id = $1`, [buyer.id]);
+    const p = await purchasableProduct(t, { name: { fr: 'Miel de jujubier', ar: 'عسل السدر' } });
+    const cartId = (await addToCart(t, null, p.variantIds[0], 1, buyer.accessToken)).id;
+    const result = await checkoutOk(t, cartId, { email: buyer.email, token: buyer.accessToken });
+    expect(result.order.subOrders[0].lines[0].productName).toBe('عسل السدر');
+    const guest = await checkoutOk(t, await cartWith(t, p.variantIds, 1));
+    expect(guest.order.subOrders[0].lines[0].productName).toBe('Miel de jujubier');
+  });
+
   it('keeps the address as given', async () => {
     const p = await purchasableProduct(t);
     const cartId = await cartWith(t, p.variantIds, 1);
@@ -181,6 +192,51 @@ describe('checkout', () => {
       provinceCode: null,
       postalCode: null,
     });
+  });
+});
+
+describe('shipping terms', () => {
+  const SET_TERMS = `mutation($id: ID!, $free: Int, $min: Int) {
+    setShippingTerms(cooperativeId: $id, freeShippingThreshold: $free, minimumOrderAmount: $min) {
+      freeShippingThreshold { amount currency } minimumOrderAmount { amount currency }
+    }
+  }`;
+
+  it('are set by the cooperative and shape the next checkout', async () => {
+    const owner = await signUp(t);
+    const coop = await newCooperative(t, { ownerId: owner.id });
+    const p = await purchasableProduct(t, { cooperativeId: coop.id, variants: [{ price: 6000, stock: 50 }] });
+    const set = await t.gql(SET_TERMS, { id: coop.id, free: 12000, min: 6000 }, owner.accessToken);
+    expect(set.data?.setShippingTerms).toEqual({
+      freeShippingThreshold: { amount: 12000, currency: 'MAD' },
+      minimumOrderAmount: { amount: 6000, currency: 'MAD' },
+    });
+    const one = await checkoutOk(t, await cartWith(t, p.variantIds, 1));
+    expect(one.order.subOrders[0].shippingFee.amount).toBe(3000);
+    const two = await checkoutOk(t, await cartWith(t, p.variantIds, 2));
+    expect(two.order.subOrders[0].shippingFee.amount).toBe(0);
+    // Cleared: never free again, no minimum.
+    await t.gql(SET_TERMS, { id: coop.id, free: null, min: null }, owner.accessToken);
+    const many = await checkoutOk(t, await cartWith(t, p.variantIds, 10));
+    expect(many.order.subOrders[0].shippingFee.amount).toBe(3000);
+  });
+
+  it('refuse negative and absurd amounts, naming the field', async () => {
+    const owner = await signUp(t);
+    const coop = await newCooperative(t, { ownerId: owner.id });
+    for (const [vars, field] of [
+      [{ free: -1 }, 'freeShippingThreshold'],
+      [{ min: 10_000_001 }, 'minimumOrderAmount'],
+    ] as const) {
+      const res = await t.gql(SET_TERMS, { id: coop.id, ...vars }, owner.accessToken);
+      expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+      expect(fieldsOf(res)).toEqual([field]);
+    }
+    const [row] = await t.sql(
+      `SELECT free_shipping_threshold, minimum_order_amount FROM cooperatives WHERE id = $1`,
+      [coop.id],
+    );
+    expect(row).toEqual({ free_shipping_threshold: null, minimum_order_amount: null });
   });
 });
 
