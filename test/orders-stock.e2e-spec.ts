@@ -41,10 +41,10 @@ describe('StockService', () => {
     const statements: string[] = [];
     // Every statement of a repository goes through Db.query: count them there.
     const original = db.query.bind(db);
-    db.query = ((sql: string, params?: unknown[]) => {
+    db.query = (sql: string, params?: unknown[]) => {
       statements.push(sql);
       return original(sql, params);
-    });
+    };
     try {
       await db.transaction(() => stock.take(lines, 'test take', null));
       await db.transaction(() => stock.release(lines.slice(0, 10), 'test release', null));
