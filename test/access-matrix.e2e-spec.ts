@@ -9,6 +9,7 @@ import { identityAccessSuite } from './access/identity.access.js';
 import { cooperativesAccessSuite } from './access/cooperatives.access.js';
 import { catalogAccessSuite } from './access/catalog.access.js';
 import { fulfilmentAccessSuite } from './access/fulfilment.access.js';
+import { ordersBuyerAccessSuite } from './access/orders-buyer.access.js';
 import { addMembership, grantPlatformRole, insertCooperative, signUp } from './support/actors.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
@@ -26,6 +27,7 @@ const SUITES: AccessSuite[] = [
   cooperativesAccessSuite,
   catalogAccessSuite,
   fulfilmentAccessSuite,
+  ordersBuyerAccessSuite,
 ];
 
 const REFUSALS = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);

@@ -4,7 +4,11 @@ export * from './cooperatives/sector.js';
 export * from './cooperatives/cooperative.entity.js';
 export * from './cooperatives/cooperative.model.js';
 export * from './cooperatives/cooperative.service.js';
-export { CooperativeRepository, type CooperativeRow } from './cooperatives/cooperative.repository.js';
+export {
+  CooperativeRepository,
+  type CooperativeRow,
+  type SalesTermsRow,
+} from './cooperatives/cooperative.repository.js';
 export { cooperativeVisibility, type CooperativeVisibility } from './cooperatives/cooperative-visibility.js';
 export * from './audit/audit-log.entity.js';
 export * from './audit/audit-log.service.js';

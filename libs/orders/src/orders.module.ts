@@ -19,6 +19,9 @@ import { FulfilmentResolver } from './fulfilment/fulfilment.resolver.js';
 import { FulfilmentService } from './fulfilment/fulfilment.service.js';
 import { OrderMailRepository } from './notifications/order-mail.repository.js';
 import { OrderMails } from './notifications/order-mails.js';
+import { CartResolver } from './carts/cart.resolver.js';
+import { CheckoutResolver } from './checkout/checkout.resolver.js';
+import { OrderResolver } from './orders/order.resolver.js';
 
 /** Carts, checkout, orders and sub-orders. */
 @Module({
@@ -27,10 +30,13 @@ import { OrderMails } from './notifications/order-mails.js';
     CartRepository,
     CartService,
     CartLineFieldsResolver,
+    CartResolver,
     CheckoutRepository,
     CheckoutService,
+    CheckoutResolver,
     OrderRepository,
     OrderService,
+    OrderResolver,
     OrderLoaders,
     OrderFieldsResolver,
     SubOrderFieldsResolver,

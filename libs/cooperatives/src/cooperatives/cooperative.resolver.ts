@@ -1,5 +1,13 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CooperativeRole, Ctx, PageArgs, PlatformRole, type RequestContext } from '@taawoun/core';
+import {
+  CooperativeRole,
+  Ctx,
+  money,
+  MoneyModel,
+  PageArgs,
+  PlatformRole,
+  type RequestContext,
+} from '@taawoun/core';
 import { Policy } from '@taawoun/identity';
 import { CooperativeConnection } from '../directory/cooperative-connection.model.js';
 import { CooperativeDirectoryService } from '../directory/cooperative-directory.service.js';
@@ -87,6 +95,43 @@ export class CooperativeResolver {
     @Args('rateBps', { type: () => Int }) rateBps: number,
   ): Promise<CooperativeModel> {
     return this.cooperatives.setCommissionRate(rc, cooperativeId, rateBps);
+  }
+
+  @Mutation(() => CooperativeModel, {
+    description: 'OWNER/MANAGER, admins; centimes, null clears a term.',
+  })
+  @Policy.allow({
+    platformRoles: [PlatformRole.ADMIN],
+    cooperative: { roles: [CooperativeRole.OWNER, CooperativeRole.MANAGER], scope: { arg: 'cooperativeId' } },
+  })
+  setShippingTerms(
+    @Ctx() rc: RequestContext,
+    @Args('cooperativeId', { type: () => ID }) cooperativeId: string,
+    @Args('freeShippingThreshold', { type: () => Int, nullable: true }) freeShippingThreshold: number | null,
+    @Args('minimumOrderAmount', { type: () => Int, nullable: true }) minimumOrderAmount: number | null,
+  ): Promise<CooperativeModel> {
+    return this.cooperatives.setShippingTerms(
+      rc,
+      cooperativeId,
+      freeShippingThreshold ?? null,
+      minimumOrderAmount ?? null,
+    );
+  }
+
+  @ResolveField(() => MoneyModel, {
+    nullable: true,
+    description: 'A sub-order whose subtotal reaches this ships free; null: shipping is never free.',
+  })
+  freeShippingThreshold(@Parent() cooperative: CooperativeModel): MoneyModel | null {
+    return cooperative.freeShippingThreshold == null ? null : money(cooperative.freeShippingThreshold);
+  }
+
+  @ResolveField(() => MoneyModel, {
+    nullable: true,
+    description: 'Checkout refuses a sub-order of this cooperative below this amount; null: no minimum.',
+  })
+  minimumOrderAmount(@Parent() cooperative: CooperativeModel): MoneyModel | null {
+    return cooperative.minimumOrderAmount == null ? null : money(cooperative.minimumOrderAmount);
   }
 
   @ResolveField(() => RegionModel)

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Db, type LanguageCode } from '@taawoun/core';
+import { Db, keysetAfter, keysetOrderBy, type KeysetColumn, type LanguageCode } from '@taawoun/core';
 import type { AddressValue } from './order.entity.js';
+import { orderVisibility, type Bind } from './order-visibility.js';
+import type { Actor } from '@taawoun/core';
 
 /** An order as the API reads it (select it with {@link ORDER_COLUMNS}). */
 export interface OrderRow {
@@ -63,7 +65,25 @@ export const ORDER_LINE_COLUMNS = `l.id, l.sub_order_id AS "subOrderId", l.varia
   l.product_name AS "productName", l.sku, l.quantity, l.unit_price_amount AS "unitPriceAmount",
   l.line_total_amount AS "lineTotalAmount", l.currency`;
 
+/** An order found by id or number, with what decides whether its caller may read it. */
+export interface FoundOrderRow extends OrderRow {
+  visible: boolean;
+  guestTokenHash: Buffer | null;
+}
+
+/** An order of a buyer's list, with its keyset key (`createdAt` in PostgreSQL's text form). */
+export interface OrderPageRow extends OrderRow {
+  createdAtKey: string;
+}
+
+/** `myOrders`: newest first. */
+export const MY_ORDERS_KEYSET: readonly KeysetColumn[] = [
+  { expr: 'o.created_at', direction: 'DESC' },
+  { expr: 'o.id', direction: 'DESC' },
+];
+
 export const ORDER_SQL = {
+  countOfUser: `SELECT count(*)::int AS count FROM orders o WHERE o.user_id = $1::uuid`,
   byIds: `SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.id = ANY($1::uuid[])`,
   subOrdersByIds: `SELECT ${SUB_ORDER_COLUMNS} FROM sub_orders s WHERE s.id = ANY($1::uuid[])`,
   subOrdersByOrders: `SELECT ${SUB_ORDER_COLUMNS} FROM sub_orders s WHERE s.order_id = ANY($1::uuid[])
@@ -76,6 +96,40 @@ export const ORDER_SQL = {
 @Injectable()
 export class OrderRepository {
   constructor(private readonly db: Db) {}
+
+  /** The order with this id (a UUID) or number, with `visible` for `actor` (see order-visibility.ts). */
+  async find(key: { id: string } | { number: string }, actor: Actor | null): Promise<FoundOrderRow | null> {
+    const params: unknown[] = ['id' in key ? key.id : key.number];
+    const bind: Bind = (value) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const visible = orderVisibility(actor, bind);
+    const [row] = await this.db.query<FoundOrderRow>(
+      `SELECT ${ORDER_COLUMNS}, ${visible} AS visible, o.guest_token_hash AS "guestTokenHash"
+         FROM orders o WHERE ${'id' in key ? 'o.id = $1::uuid' : 'o.number = $1'}`,
+      params,
+    );
+    return row ?? null;
+  }
+
+  /** A page of a buyer's orders, newest first, after the keyset `after` (null: from the start). */
+  pageOfUser(userId: string, after: readonly unknown[] | null, limit: number): Promise<OrderPageRow[]> {
+    const params: unknown[] = [userId, limit];
+    const keyset = after ? `AND ${keysetAfter(MY_ORDERS_KEYSET, 3)}` : '';
+    if (after) params.push(...after);
+    return this.db.query<OrderPageRow>(
+      `SELECT ${ORDER_COLUMNS}, o.created_at::text AS "createdAtKey" FROM orders o
+        WHERE o.user_id = $1::uuid ${keyset}
+        ORDER BY ${keysetOrderBy(MY_ORDERS_KEYSET)} LIMIT $2`,
+      params,
+    );
+  }
+
+  async countOfUser(userId: string): Promise<number> {
+    const [row] = await this.db.query<{ count: number }>(ORDER_SQL.countOfUser, [userId]);
+    return row.count;
+  }
 
   byIds(ids: readonly string[]): Promise<OrderRow[]> {
     return this.db.query<OrderRow>(ORDER_SQL.byIds, [ids]);
