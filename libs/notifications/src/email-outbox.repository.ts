@@ -13,6 +13,10 @@ export interface PendingEmailRow {
 export const EMAIL_OUTBOX_SQL = {
   insert: `INSERT INTO email_outbox (to_address, language, template, params)
     VALUES ($1, $2, $3, $4::jsonb) RETURNING id`,
+  /** Many messages in one statement ($1: a JSON array of {toAddress, language, template, params}). */
+  insertMany: `INSERT INTO email_outbox (to_address, language, template, params)
+    SELECT m->>'toAddress', m->>'language', m->>'template', m->'params' FROM jsonb_array_elements($1::jsonb) AS m
+    RETURNING id`,
   lockPending: `SELECT id, to_address AS "toAddress", language, template, params
     FROM email_outbox WHERE id = $1 AND status = 'pending' FOR UPDATE`,
   markSent: `UPDATE email_outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1,
@@ -35,6 +39,13 @@ export class EmailOutboxRepository {
       JSON.stringify(row.params),
     ]);
     return inserted.id;
+  }
+
+  /** Inserts several messages in one statement; answers their ids. */
+  async insertMany(rows: readonly Omit<PendingEmailRow, 'id'>[]): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const inserted = await this.db.query<{ id: string }>(EMAIL_OUTBOX_SQL.insertMany, [JSON.stringify(rows)]);
+    return inserted.map((r) => r.id);
   }
 
   /**

@@ -50,6 +50,29 @@ export class Outbox {
   }
 
   /**
+   * Queues several e-mails with their delivery jobs in two statements whatever their number, in the
+   * current transaction (or its own); answers their ids.
+   */
+  enqueueMany(requests: readonly EmailRequest[]): Promise<string[]> {
+    if (requests.length === 0) return Promise.resolve([]);
+    return this.db.transaction(async () => {
+      const ids = await this.repository.insertMany(
+        requests.map((r) => ({
+          toAddress: r.to,
+          language: r.language,
+          template: r.template,
+          params: r.params as unknown as Record<string, unknown>,
+        })),
+      );
+      await this.jobs.sendMany(
+        DELIVER_EMAIL_JOB,
+        ids.map((id) => ({ id })),
+      );
+      return ids;
+    });
+  }
+
+  /**
    * Sends one message unless it was already sent. The row stays locked while sending, so a
    * duplicate delivery of the job waits and then skips it. A failure is recorded on the row
    * (committed) and rethrown, so pg-boss retries later.
