@@ -14,6 +14,8 @@ import {
 } from '@taawoun/core';
 import { emailProblem, normaliseEmail, UserRepository } from '@taawoun/identity';
 import { CartRepository, type CartLineRow } from '../carts/cart.repository.js';
+import { FulfilmentService } from '../fulfilment/fulfilment.service.js';
+import { OrderMails } from '../notifications/order-mails.js';
 import type { AddressValue } from '../orders/order.entity.js';
 import { OrderStatus, PaymentMethod, SubOrderStatus } from '../orders/order-status.js';
 import { OrderService } from '../orders/order.service.js';
@@ -58,6 +60,8 @@ export class CheckoutService {
     private readonly cooperatives: CooperativeService,
     private readonly users: UserRepository,
     private readonly orders: OrderService,
+    private readonly fulfilment: FulfilmentService,
+    private readonly mails: OrderMails,
   ) {}
 
   async checkout(rc: RequestContext, input: CheckoutInput): Promise<CheckoutResultModel> {
@@ -141,10 +145,9 @@ export class CheckoutService {
       lines: orderLines,
     });
     await this.carts.convert(cart.id, order.id);
-    // INTEGRATION (h/ob): the CARD hold expiry job and the confirmation / new-order e-mails,
-    // enqueued in this transaction. The only call sites; see notes/h-oa.md.
-    // if (card) await this.fulfilment.scheduleHoldExpiry(order.id);
-    // await this.mails.placed(order.id, { guestAccessToken });
+    // The CARD hold expiry job and the confirmation / new-order e-mails, in this transaction.
+    if (card) await this.fulfilment.scheduleHoldExpiry(order.id);
+    await this.mails.placed(order.id, { guestAccessToken });
     return { orderId: order.id, guestAccessToken };
   }
 
