@@ -257,6 +257,13 @@ describe('through checkout over HTTP', () => {
     );
     expect(read.data!.order!.id).toBe(order.id);
     await mailbox.waitFor((m) => m.to.includes(ownerX.email) && m.text.includes(order.number));
+    // Opened later while signed in (any account), the link still shows the whole order.
+    const signedIn = await t.gql<{ order: { subOrders: { id: string }[] } | null }>(
+      `query($n: String, $t: String) { order(number: $n, guestAccessToken: $t) { subOrders { id } } }`,
+      { n: order.number, t: token },
+      buyer.accessToken,
+    );
+    expect(signedIn.data!.order!.subOrders).toHaveLength(1);
   });
 
   it('a card checkout schedules its hold expiry in its transaction', async () => {
