@@ -8,8 +8,8 @@ import {
 import { identityAccessSuite } from './access/identity.access.js';
 import { cooperativesAccessSuite } from './access/cooperatives.access.js';
 import { catalogAccessSuite } from './access/catalog.access.js';
-import { fulfilmentAccessSuite } from './access/fulfilment.access.js';
 import { ordersBuyerAccessSuite } from './access/orders-buyer.access.js';
+import { fulfilmentAccessSuite } from './access/fulfilment.access.js';
 import { addMembership, grantPlatformRole, insertCooperative, signUp } from './support/actors.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
@@ -26,8 +26,8 @@ const SUITES: AccessSuite[] = [
   identityAccessSuite,
   cooperativesAccessSuite,
   catalogAccessSuite,
-  fulfilmentAccessSuite,
   ordersBuyerAccessSuite,
+  fulfilmentAccessSuite,
 ];
 
 const REFUSALS = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);

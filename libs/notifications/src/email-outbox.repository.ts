@@ -13,9 +13,10 @@ export interface PendingEmailRow {
 export const EMAIL_OUTBOX_SQL = {
   insert: `INSERT INTO email_outbox (to_address, language, template, params)
     VALUES ($1, $2, $3, $4::jsonb) RETURNING id`,
-  /** Many messages in one statement ($1: a JSON array of {toAddress, language, template, params}). */
+  /** Many messages in one statement. */
   insertMany: `INSERT INTO email_outbox (to_address, language, template, params)
-    SELECT m->>'toAddress', m->>'language', m->>'template', m->'params' FROM jsonb_array_elements($1::jsonb) AS m
+    SELECT x.to_address, x.language, x.template, x.params
+      FROM jsonb_to_recordset($1::jsonb) AS x(to_address text, language text, template text, params jsonb)
     RETURNING id`,
   lockPending: `SELECT id, to_address AS "toAddress", language, template, params
     FROM email_outbox WHERE id = $1 AND status = 'pending' FOR UPDATE`,
@@ -41,10 +42,18 @@ export class EmailOutboxRepository {
     return inserted.id;
   }
 
-  /** Inserts several messages in one statement; answers their ids. */
+  /** Inserts many messages in one statement; answers their ids. */
   async insertMany(rows: readonly Omit<PendingEmailRow, 'id'>[]): Promise<string[]> {
-    if (rows.length === 0) return [];
-    const inserted = await this.db.query<{ id: string }>(EMAIL_OUTBOX_SQL.insertMany, [JSON.stringify(rows)]);
+    const inserted = await this.db.query<{ id: string }>(EMAIL_OUTBOX_SQL.insertMany, [
+      JSON.stringify(
+        rows.map((r) => ({
+          to_address: r.toAddress,
+          language: r.language,
+          template: r.template,
+          params: r.params,
+        })),
+      ),
+    ]);
     return inserted.map((r) => r.id);
   }
 

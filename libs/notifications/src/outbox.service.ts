@@ -35,25 +35,11 @@ export class Outbox {
     @Inject(LOGGER) private readonly log: Logger,
   ) {}
 
-  /** Queues one e-mail in the current transaction (or its own, outside one); answers its id. */
-  enqueue<T extends TemplateName>(request: EmailRequest<T>): Promise<string> {
-    return this.db.transaction(async () => {
-      const id = await this.repository.insert({
-        toAddress: request.to,
-        language: request.language,
-        template: request.template,
-        params: request.params as unknown as Record<string, unknown>,
-      });
-      await this.jobs.send(DELIVER_EMAIL_JOB, { id });
-      return id;
-    });
-  }
-
   /**
-   * Queues several e-mails with their delivery jobs in two statements whatever their number, in the
-   * current transaction (or its own); answers their ids.
+   * Queues many e-mails in the current transaction (or its own) with a fixed number of statements
+   * whatever their number: one insert of the messages, one of their delivery jobs.
    */
-  enqueueMany(requests: readonly EmailRequest[]): Promise<string[]> {
+  enqueueMany(requests: readonly EmailRequest<TemplateName>[]): Promise<string[]> {
     if (requests.length === 0) return Promise.resolve([]);
     return this.db.transaction(async () => {
       const ids = await this.repository.insertMany(
@@ -69,6 +55,20 @@ export class Outbox {
         ids.map((id) => ({ id })),
       );
       return ids;
+    });
+  }
+
+  /** Queues one e-mail in the current transaction (or its own, outside one); answers its id. */
+  enqueue<T extends TemplateName>(request: EmailRequest<T>): Promise<string> {
+    return this.db.transaction(async () => {
+      const id = await this.repository.insert({
+        toAddress: request.to,
+        language: request.language,
+        template: request.template,
+        params: request.params as unknown as Record<string, unknown>,
+      });
+      await this.jobs.send(DELIVER_EMAIL_JOB, { id });
+      return id;
     });
   }
 

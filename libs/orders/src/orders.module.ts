@@ -14,14 +14,14 @@ import {
   SubOrderFieldsResolver,
 } from './orders/order-fields.resolver.js';
 import { CartLineFieldsResolver } from './carts/cart-fields.resolver.js';
+import { CartResolver } from './carts/cart.resolver.js';
+import { CheckoutResolver } from './checkout/checkout.resolver.js';
+import { OrderResolver } from './orders/order.resolver.js';
 import { FulfilmentRepository } from './fulfilment/fulfilment.repository.js';
 import { FulfilmentResolver } from './fulfilment/fulfilment.resolver.js';
 import { FulfilmentService } from './fulfilment/fulfilment.service.js';
 import { OrderMailRepository } from './notifications/order-mail.repository.js';
 import { OrderMails } from './notifications/order-mails.js';
-import { CartResolver } from './carts/cart.resolver.js';
-import { CheckoutResolver } from './checkout/checkout.resolver.js';
-import { OrderResolver } from './orders/order.resolver.js';
 
 /** Carts, checkout, orders and sub-orders. */
 @Module({

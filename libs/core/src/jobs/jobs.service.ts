@@ -72,9 +72,8 @@ export class Jobs implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   /**
-   * Enqueues many jobs of one queue in ONE statement inside the current transaction (if any), so a
-   * change that queues work for a variable number of recipients still costs a bounded number of
-   * statements.
+   * Enqueues one job per element of `data` in ONE statement, inside the current transaction (if
+   * any): for fan-outs whose size depends on the data (e-mails to many recipients).
    */
   async sendMany<T extends object>(name: string, data: readonly T[]): Promise<void> {
     if (!this.registrations.has(name)) throw new Error(`Unknown job ${name}`);

@@ -145,7 +145,8 @@ export class CheckoutService {
       lines: orderLines,
     });
     await this.carts.convert(cart.id, order.id);
-    // The CARD hold expiry job and the confirmation / new-order e-mails, in this transaction.
+    // In this transaction: a CARD order's hold expiry job, the buyer's confirmation and the
+    // cooperatives' new-order notices (both built on h/ob).
     if (card) await this.fulfilment.scheduleHoldExpiry(order.id);
     await this.mails.placed(order.id, { guestAccessToken });
     return { orderId: order.id, guestAccessToken };

@@ -40,10 +40,3 @@ export enum PaymentStatus {
   PARTIALLY_REFUNDED = 'PARTIALLY_REFUNDED',
 }
 registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
-
-/** SQL list of a status enum's values, for CHECK constraints. */
-export function sqlValues(values: Record<string, string>): string {
-  return Object.values(values)
-    .map((v) => `'${v}'`)
-    .join(', ');
-}

@@ -13,21 +13,19 @@ export class OrderLoaders {
   constructor(private readonly orders: OrderRepository) {}
 
   order(rc: RequestContext, id: string): Promise<OrderModel | null> {
-    return rc.loaders
-      .get<string, OrderModel | null>('orders.orderById', async (ids) =>
-        oneByKey(ids, (await this.orders.byIds(ids)).map(toOrderModel), (o) => o.id),
-      )
-      .load(id);
+    return this.orderLoader(rc).load(id);
   }
 
-  /** Caches an order read by a list query, so its fields do not read it again. */
+  /** Caches an order read by another query, so its fields do not read it again. */
   prime(rc: RequestContext, order: OrderModel): OrderModel {
-    rc.loaders
-      .get<string, OrderModel | null>('orders.orderById', async (ids) =>
-        oneByKey(ids, (await this.orders.byIds(ids)).map(toOrderModel), (o) => o.id),
-      )
-      .prime(order.id, order);
+    this.orderLoader(rc).prime(order.id, order);
     return order;
+  }
+
+  private orderLoader(rc: RequestContext) {
+    return rc.loaders.get<string, OrderModel | null>('orders.orderById', async (ids) =>
+      oneByKey(ids, (await this.orders.byIds(ids)).map(toOrderModel), (o) => o.id),
+    );
   }
 
   subOrders(rc: RequestContext, orderId: string): Promise<SubOrderModel[]> {
