@@ -4,7 +4,8 @@ import { addMembership, grantPlatformRole, signUp, type TestUser } from './suppo
 import { newCooperative } from './support/factories.js';
 import { startMailbox, tokenFrom, type Mailbox, type ReceivedEmail } from './support/mailbox.js';
 import { newVariant, placeOrder, type PlacedOrder } from './support/order-fixtures.js';
-import { startTestApi, type TestApi } from './support/test-api.js';
+import { ADD_TO_CART, ADDRESS, CHECKOUT } from './support/orders-fixtures.js';
+import { startTestApi, type GraphqlResponse, type TestApi } from './support/test-api.js';
 
 /**
  * The order e-mails, delivered by the outbox job to a real SMTP server in this process: queued in
@@ -202,4 +203,98 @@ it('tells the buyer when an unpaid card order expired', async () => {
   const notice = await mail(buyer.email, 'order-expired', o);
   expect(notice.text).toContain('did not arrive within 30 minutes');
   expect(await queued(o)).toEqual([buyer.email]);
+});
+
+interface CheckoutData {
+  checkout: { guestAccessToken: string | null; order: { id: string; number: string } };
+}
+
+describe('through checkout over HTTP', () => {
+  /** A cart holding one unit of each variant, checked out; answers the response. */
+  async function checkout(
+    variantIds: string[],
+    options: { token?: string; email: string; card?: boolean },
+  ): Promise<GraphqlResponse<CheckoutData>> {
+    let cartId: string | null = null;
+    for (const variantId of variantIds) {
+      const res: GraphqlResponse<{ addToCart: { id: string } }> = await t.gql<{ addToCart: { id: string } }>(
+        ADD_TO_CART,
+        { cartId, variantId, quantity: 1 },
+        options.token,
+      );
+      if (!res.data) throw new Error(JSON.stringify(res.errors));
+      cartId = res.data.addToCart.id;
+    }
+    const res = await t.gql<{
+      checkout: { guestAccessToken: string | null; order: { id: string; number: string } };
+    }>(
+      CHECKOUT,
+      {
+        input: {
+          cartId,
+          email: options.email,
+          shippingAddress: ADDRESS,
+          paymentMethod: options.card ? 'CARD' : 'CASH_ON_DELIVERY',
+        },
+      },
+      options.token,
+    );
+    expect(res.errors).toBeUndefined();
+    return res;
+  }
+
+  it("a guest's confirmation carries the link that opens the order", async () => {
+    const res = await checkout([variantX], { email: 'guest-http@example.ma' });
+    const { order, guestAccessToken } = res.data!.checkout;
+    const confirmation = await mailbox.waitFor(
+      (m) => m.to.includes('guest-http@example.ma') && m.text.includes(order.number),
+    );
+    const token = tokenFrom(confirmation, `https://taawoun.test/orders/${order.number}`);
+    expect(token).toBe(guestAccessToken);
+    const read = await t.gql<{ order: { id: string } | null }>(
+      `query($n: String, $t: String) { order(number: $n, guestAccessToken: $t) { id } }`,
+      { n: order.number, t: token },
+    );
+    expect(read.data!.order!.id).toBe(order.id);
+    await mailbox.waitFor((m) => m.to.includes(ownerX.email) && m.text.includes(order.number));
+    // Opened later while signed in (any account), the link still shows the whole order.
+    const signedIn = await t.gql<{ order: { subOrders: { id: string }[] } | null }>(
+      `query($n: String, $t: String) { order(number: $n, guestAccessToken: $t) { subOrders { id } } }`,
+      { n: order.number, t: token },
+      buyer.accessToken,
+    );
+    expect(signedIn.data!.order!.subOrders).toHaveLength(1);
+  });
+
+  it('a card checkout schedules its hold expiry in its transaction', async () => {
+    const res = await checkout([variantY], { email: buyer.email, token: buyer.accessToken, card: true });
+    const jobs = await t.sql(`SELECT 1 FROM pgboss.job WHERE name = $1 AND data->>'orderId' = $2`, [
+      ORDER_HOLD_EXPIRY_JOB,
+      res.data!.checkout.order.id,
+    ]);
+    expect(jobs).toHaveLength(1);
+  });
+
+  it('queues its e-mails in a number of statements that does not grow with the cooperatives and their managers', async () => {
+    const coops = await Promise.all([0, 1, 2].map(() => newCooperative(t)));
+    const variants: string[] = [];
+    for (const c of coops) {
+      const manager = await signUp(t, { fullName: 'Manager' });
+      await addMembership(t, manager.id, c.id, 'MANAGER');
+      variants.push(await newVariant(t, c.id, { stock: 50 }));
+    }
+    const statements = async (variantIds: string[]) => {
+      const res = await checkout(variantIds, { email: buyer.email, token: buyer.accessToken });
+      const outbox = await t.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM email_outbox WHERE params->>'orderNumber' = $1`,
+        [res.data!.checkout.order.number],
+      );
+      return { statements: Number(res.headers.get('x-sql-queries')), mails: outbox[0].n };
+    };
+    await statements([variants[0]]); // warms the job queue's cache
+    const one = await statements([variants[0]]);
+    const three = await statements(variants);
+    expect([one.mails, three.mails]).toEqual([1 + 2, 1 + 3 * 2]);
+    expect(three.statements).toBe(one.statements);
+  });
 });

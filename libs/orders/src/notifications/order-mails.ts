@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig, money } from '@taawoun/core';
 import {
   Outbox,
+  type EmailRequest,
   type CancelledBy,
   type OrderMailLine,
   type OrderMailPart,
@@ -63,7 +64,7 @@ export class OrderMails {
     const order = await this.header({ orderId });
     const parts = await this.rows.parts(orderId);
     const pending = order.status === 'PENDING_PAYMENT';
-    await this.outbox.enqueue({
+    const confirmation: EmailRequest<'order-placed'> = {
       to: order.email,
       language: order.language,
       template: 'order-placed',
@@ -75,8 +76,8 @@ export class OrderMails {
         parts: parts.map(partOf),
         total: money(order.totalAmount, order.currency),
       },
-    });
-    await this.notifyCooperatives(order, parts);
+    };
+    await this.outbox.enqueueMany([confirmation, ...(await this.toCooperatives(order, parts))]);
   }
 
   /**
@@ -85,7 +86,7 @@ export class OrderMails {
    */
   async received(orderId: string): Promise<void> {
     const order = await this.header({ orderId });
-    await this.notifyCooperatives(order, await this.rows.parts(orderId));
+    await this.outbox.enqueueMany(await this.toCooperatives(order, await this.rows.parts(orderId)));
   }
 
   /** The buyer's notice that one cooperative shipped its part (carrier, tracking number). */
@@ -142,8 +143,9 @@ export class OrderMails {
     const moved = parts.filter((p) => ids.has(p.id));
     const paymentMethod: OrderMailPaymentMethod = order.paymentMethod;
     const why = reason ? { reason } : {};
+    const mails: EmailRequest[] = [];
     if (parts.every((p) => p.status === 'CANCELLED')) {
-      await this.outbox.enqueue({
+      mails.push({
         to: order.email,
         language: order.language,
         template: 'order-cancelled',
@@ -151,7 +153,7 @@ export class OrderMails {
       });
     } else {
       for (const part of moved)
-        await this.outbox.enqueue({
+        mails.push({
           to: order.email,
           language: order.language,
           template: 'sub-order-cancelled',
@@ -165,15 +167,15 @@ export class OrderMails {
           },
         });
     }
-    if (by === 'COOPERATIVE') return;
+    // The cooperatives told of their part (it was awaiting fulfilment), unless one cancelled it itself.
     const told = new Set(
       cancelled.filter((c) => c.previousStatus === 'AWAITING_FULFILMENT').map((c) => c.subOrderId),
     );
-    const toTell = moved.filter((p) => told.has(p.id));
+    const toTell = by === 'COOPERATIVE' ? [] : moved.filter((p) => told.has(p.id));
     const recipients = await this.rows.recipients(toTell.map((p) => p.cooperativeId));
     for (const part of toTell)
       for (const to of recipients.filter((r) => r.cooperativeId === part.cooperativeId))
-        await this.outbox.enqueue({
+        mails.push({
           to: to.email,
           language: to.language,
           template: 'sub-order-cancelled',
@@ -187,6 +189,7 @@ export class OrderMails {
             paymentMethod,
           },
         });
+    await this.outbox.enqueueMany(mails);
   }
 
   /** The buyer's notice that an unpaid CARD order was cancelled when its hold ran out. */
@@ -204,28 +207,29 @@ export class OrderMails {
     });
   }
 
-  private async notifyCooperatives(order: OrderMailHeaderRow, parts: OrderMailPartRow[]): Promise<void> {
+  /** The new-order notices of the parts awaiting fulfilment, to their cooperatives' owners and managers. */
+  private async toCooperatives(
+    order: OrderMailHeaderRow,
+    parts: OrderMailPartRow[],
+  ): Promise<EmailRequest<'order-received'>[]> {
     const awaiting = parts.filter((p) => p.status === 'AWAITING_FULFILMENT');
     const recipients = await this.rows.recipients(awaiting.map((p) => p.cooperativeId));
-    // One insert of messages and one of jobs, whatever the number of cooperatives and recipients.
-    await this.outbox.enqueueMany(
-      awaiting.flatMap((part) =>
-        recipients
-          .filter((r) => r.cooperativeId === part.cooperativeId)
-          .map((to) => ({
-            to: to.email,
-            language: to.language,
-            template: 'order-received' as const,
-            params: {
-              cooperativeName: part.cooperativeName,
-              orderNumber: order.number,
-              paymentMethod: order.paymentMethod,
-              part: partOf(part),
-              commission: money(part.commissionAmount, part.currency),
-              shipToCity: order.city,
-            },
-          })),
-      ),
+    return awaiting.flatMap((part) =>
+      recipients
+        .filter((r) => r.cooperativeId === part.cooperativeId)
+        .map((to) => ({
+          to: to.email,
+          language: to.language,
+          template: 'order-received',
+          params: {
+            cooperativeName: part.cooperativeName,
+            orderNumber: order.number,
+            paymentMethod: order.paymentMethod,
+            part: partOf(part),
+            commission: money(part.commissionAmount, part.currency),
+            shipToCity: order.city,
+          },
+        })),
     );
   }
 

@@ -130,6 +130,8 @@ export class OrderModel {
 
   userId!: string | null;
   paymentMethod!: PaymentMethod;
+  /** Shown to its caller through the guest access token (see sub-order-visibility.ts). */
+  viaGuestToken?: boolean;
 }
 
 @ObjectType('OrderConnection')

@@ -49,7 +49,7 @@ export class OrderService {
         ? guestTokenHash(guestAccessToken)
         : null;
     if (!row.visible && !guestTokenMatches(row.guestTokenHash, token)) return null;
-    return this.loaders.prime(rc, toOrderModel(row));
+    return this.loaders.prime(rc, { ...toOrderModel(row), viaGuestToken: !row.visible });
   }
 
   /** An order by id for a caller already entitled to it (e.g. the checkout that made it). */
