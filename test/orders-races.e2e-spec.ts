@@ -110,6 +110,23 @@ describe('checkout races', () => {
     expect(await stockOf(p.variantIds[1])).toBe(48);
   });
 
+  it('an addition racing the checkout of its cart is either in the order or refused, never lost', async () => {
+    const p = await purchasableProduct(t, { variants: [{ stock: 500 }] });
+    for (let round = 0; round < 10; round += 1) {
+      const cartId = await cartWith(t, p.variantIds, 1);
+      const [placed, added] = await Promise.all([
+        checkout(t, cartId),
+        t.gql<{ addToCart: CartData }>(ADD_TO_CART, { cartId, variantId: p.variantIds[0], quantity: 1 }),
+      ]);
+      const quantity = placed.data!.checkout.order.subOrders[0].lines[0].quantity;
+      if (added.data?.addToCart) expect(quantity).toBe(2);
+      else {
+        expect(codes(added)).toEqual(['BAD_USER_INPUT']);
+        expect(quantity).toBe(1);
+      }
+    }
+  });
+
   it('concurrent additions to one cart never pass 99 units of an item', async () => {
     const p = await purchasableProduct(t, { variants: [{ stock: 500 }] });
     const cartId = (await addToCart(t, null, p.variantIds[0], 1)).id;
