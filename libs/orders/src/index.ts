@@ -10,6 +10,8 @@ export * from './carts/cart-line.entity.js';
 export * from './carts/cart.model.js';
 export * from './checkout/checkout.input.js';
 export * from './checkout/checkout.model.js';
+export { CartService } from './carts/cart.service.js';
+export { CheckoutService } from './checkout/checkout.service.js';
 export * from './fulfilment/order-state.js';
 export {
   FulfilmentService,

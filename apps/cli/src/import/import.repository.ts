@@ -34,6 +34,7 @@ export const IMPORT_SQL = {
   certificationByReference: `SELECT id, verified FROM certifications
     WHERE cooperative_id = $1 AND type = $2 AND reference = $3`,
   productBySku: `SELECT product_id AS "productId" FROM product_variants WHERE cooperative_id = $1 AND sku = $2`,
+  variantBySku: `SELECT id FROM product_variants WHERE cooperative_id = $1 AND sku = $2`,
 } as const;
 
 /** Plain class (no Nest provider): built over the application's {@link Db} by importServices(). */
@@ -72,5 +73,10 @@ export class ImportRepository {
   async productBySku(cooperativeId: string, sku: string): Promise<ImportedProductRow | null> {
     const [row] = await this.db.query<ImportedProductRow>(IMPORT_SQL.productBySku, [cooperativeId, sku]);
     return row ?? null;
+  }
+
+  async variantBySku(cooperativeId: string, sku: string): Promise<string | null> {
+    const [row] = await this.db.query<{ id: string }>(IMPORT_SQL.variantBySku, [cooperativeId, sku]);
+    return row?.id ?? null;
   }
 }

@@ -254,6 +254,11 @@ export class FulfilmentService implements OnModuleInit {
     );
   }
 
+  /** The sub-orders of an order with their cooperatives and states (scripts: the demo seed). */
+  subOrdersOf(orderId: string): Promise<SubOrderStateRow[]> {
+    return this.repo.statesOfOrder(orderId);
+  }
+
   private async lockOrderOf(subOrderId: string): Promise<LockedOrderRow> {
     const order = await this.repo.lockOrderOfSubOrder(subOrderId);
     if (!order) throw new NotFoundError('SubOrder', subOrderId);
