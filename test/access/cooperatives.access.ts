@@ -261,5 +261,11 @@ export const cooperativesAccessSuite: AccessSuite = {
       variables: (fx) => ({ id: fx.cooperativeX }),
       allowed: ['admin'],
     },
+    {
+      operation: 'Mutation.setShippingTerms',
+      query: `mutation($id: ID!) { setShippingTerms(cooperativeId: $id, freeShippingThreshold: 50000, minimumOrderAmount: null) { freeShippingThreshold { amount } } }`,
+      variables: (fx) => ({ id: fx.cooperativeX }),
+      allowed: ['ownerX', 'admin'],
+    },
   ],
 };

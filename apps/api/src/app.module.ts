@@ -4,6 +4,7 @@ import { CooperativesModule } from '@taawoun/cooperatives';
 import { CoreModule, type CoreModuleOptions } from '@taawoun/core';
 import { IdentityModule } from '@taawoun/identity';
 import { NotificationsModule } from '@taawoun/notifications';
+import { OrdersModule } from '@taawoun/orders';
 
 @Module({})
 export class AppModule {
@@ -16,6 +17,7 @@ export class AppModule {
         IdentityModule,
         CooperativesModule,
         CatalogModule,
+        OrdersModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { CATALOG_ENTITIES } from '@taawoun/catalog';
 import { COOPERATIVES_ENTITIES } from '@taawoun/cooperatives';
 import { IDENTITY_ENTITIES } from '@taawoun/identity';
 import { NOTIFICATIONS_ENTITIES } from '@taawoun/notifications';
+import { ORDERS_ENTITIES } from '@taawoun/orders';
 import { MIGRATIONS } from '../../../migrations/index.js';
 
 /** Every entity and migration of the platform: the one list the API, the worker and the scripts share. */
@@ -10,5 +11,6 @@ export const ENTITIES = [
   ...IDENTITY_ENTITIES,
   ...COOPERATIVES_ENTITIES,
   ...CATALOG_ENTITIES,
+  ...ORDERS_ENTITIES,
 ];
 export { MIGRATIONS };

@@ -1,6 +1,7 @@
 import { argValue, runCli } from './cli-context.js';
 import { loadDemoData } from './import/demo-data.js';
 import { withServices } from './import/import-app.js';
+import { demoOrderServices, seedDemoOrders } from './import/demo-orders.js';
 import { Importer, importServices } from './import/importer.js';
 import { generateProducts } from './seed/products.generator.js';
 import { seedStatistics } from './seed/statistics.generator.js';
@@ -29,9 +30,13 @@ await runCli('seed', async ({ dataSource, config, logger }) => {
   }
   const { url } = dataSource.options as { url?: string };
   if (!url) throw new Error('The data source has no URL');
-  const result = await withServices(config, url, logger, (app) =>
-    new Importer(importServices(app)).importAll(loadDemoData()),
-  );
+  const result = await withServices(config, url, logger, async (app) => {
+    const services = importServices(app);
+    const data = loadDemoData();
+    const imported = await new Importer(services).importAll(data);
+    const orders = await seedDemoOrders(demoOrderServices(app, services), data);
+    return { ...imported, lines: [...imported.lines, ...orders.lines] };
+  });
   if (result.skipped.length)
     logger.warn({ cooperatives: result.skipped }, 'seed: cooperatives not APPROVED, their catalog skipped');
   process.stdout.write(`${result.lines.join('\n')}\n`);

@@ -42,6 +42,16 @@ export class CatalogLoaders {
       .load(id);
   }
 
+  /** A variant by id, whatever its product's status (callers decide visibility). */
+  variant(rc: RequestContext, id: string): Promise<ProductVariantModel | null> {
+    return rc.loaders
+      .get<string, ProductVariantModel | null>('catalog.variantById', async (ids) => {
+        const rows = await this.variantRows.byIds(ids);
+        return oneByKey(ids, rows.map(toVariantModel), (v) => v.id);
+      })
+      .load(id);
+  }
+
   variants(rc: RequestContext, productId: string): Promise<ProductVariantModel[]> {
     return rc.loaders
       .get<string, ProductVariantModel[]>('catalog.variantsByProduct', async (ids) => {

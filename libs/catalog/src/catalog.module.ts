@@ -25,6 +25,8 @@ import { ProductSearchRepository } from './search/product-search.repository.js';
 import { ProductSearchService } from './search/product-search.service.js';
 import { VariantResolver } from './variants/variant.resolver.js';
 import { VariantService } from './variants/variant.service.js';
+import { StockRepository } from './variants/stock.repository.js';
+import { StockService } from './variants/stock.service.js';
 
 /** Categories, products, variants, stock, certifications and search. */
 @Module({
@@ -42,6 +44,8 @@ import { VariantService } from './variants/variant.service.js';
     ProductSearchService,
     ProductSearchRepository,
     VariantService,
+    StockRepository,
+    StockService,
     CertificationService,
     ProductResolver,
     ProductFieldsResolver,
@@ -54,6 +58,7 @@ import { VariantService } from './variants/variant.service.js';
     CategoryService,
     ProductService,
     VariantService,
+    StockService,
     CertificationService,
     CatalogLoaders,
     ProductRepository,

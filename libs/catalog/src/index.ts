@@ -21,6 +21,8 @@ export * from './variants/stock-movement.entity.js';
 export * from './variants/variant.model.js';
 export * from './variants/variant.service.js';
 export { VariantRepository, type VariantRow } from './variants/variant.repository.js';
+export { StockService, MAX_STOCK_LINES } from './variants/stock.service.js';
+export type { StockLine } from './variants/stock.repository.js';
 import { CategoryEntity } from './categories/category.entity.js';
 import { CertificationReminderEntity } from './certifications/certification-reminder.entity.js';
 import { CertificationEntity } from './certifications/certification.entity.js';

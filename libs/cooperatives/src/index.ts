@@ -8,6 +8,7 @@ export {
   CooperativeRepository,
   type BulkCooperativeRow,
   type CooperativeRow,
+  type SalesTermsRow,
 } from './cooperatives/cooperative.repository.js';
 export { cooperativeVisibility, type CooperativeVisibility } from './cooperatives/cooperative-visibility.js';
 export * from './audit/audit-log.entity.js';

@@ -13,6 +13,11 @@ export interface PendingEmailRow {
 export const EMAIL_OUTBOX_SQL = {
   insert: `INSERT INTO email_outbox (to_address, language, template, params)
     VALUES ($1, $2, $3, $4::jsonb) RETURNING id`,
+  /** Many messages in one statement. */
+  insertMany: `INSERT INTO email_outbox (to_address, language, template, params)
+    SELECT x.to_address, x.language, x.template, x.params
+      FROM jsonb_to_recordset($1::jsonb) AS x(to_address text, language text, template text, params jsonb)
+    RETURNING id`,
   lockPending: `SELECT id, to_address AS "toAddress", language, template, params
     FROM email_outbox WHERE id = $1 AND status = 'pending' FOR UPDATE`,
   markSent: `UPDATE email_outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1,
@@ -35,6 +40,21 @@ export class EmailOutboxRepository {
       JSON.stringify(row.params),
     ]);
     return inserted.id;
+  }
+
+  /** Inserts many messages in one statement; answers their ids. */
+  async insertMany(rows: readonly Omit<PendingEmailRow, 'id'>[]): Promise<string[]> {
+    const inserted = await this.db.query<{ id: string }>(EMAIL_OUTBOX_SQL.insertMany, [
+      JSON.stringify(
+        rows.map((r) => ({
+          to_address: r.toAddress,
+          language: r.language,
+          template: r.template,
+          params: r.params,
+        })),
+      ),
+    ]);
+    return inserted.map((r) => r.id);
   }
 
   /**

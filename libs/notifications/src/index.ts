@@ -3,6 +3,8 @@ export * from './mail-transport.js';
 export * from './notifications.module.js';
 export * from './outbox.service.js';
 export * from './templates/templates.js';
+export * from './templates/order-templates.js';
+export { formatMoney } from './templates/format-money.js';
 import { EmailOutboxEntity } from './email-outbox.entity.js';
 
 /** The TypeORM entities of this lib, for the data source. */

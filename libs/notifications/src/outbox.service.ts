@@ -35,6 +35,29 @@ export class Outbox {
     @Inject(LOGGER) private readonly log: Logger,
   ) {}
 
+  /**
+   * Queues many e-mails in the current transaction (or its own) with a fixed number of statements
+   * whatever their number: one insert of the messages, one of their delivery jobs.
+   */
+  enqueueMany(requests: readonly EmailRequest<TemplateName>[]): Promise<string[]> {
+    if (requests.length === 0) return Promise.resolve([]);
+    return this.db.transaction(async () => {
+      const ids = await this.repository.insertMany(
+        requests.map((r) => ({
+          toAddress: r.to,
+          language: r.language,
+          template: r.template,
+          params: r.params as unknown as Record<string, unknown>,
+        })),
+      );
+      await this.jobs.sendMany(
+        DELIVER_EMAIL_JOB,
+        ids.map((id) => ({ id })),
+      );
+      return ids;
+    });
+  }
+
   /** Queues one e-mail in the current transaction (or its own, outside one); answers its id. */
   enqueue<T extends TemplateName>(request: EmailRequest<T>): Promise<string> {
     return this.db.transaction(async () => {

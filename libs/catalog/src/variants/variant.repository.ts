@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@taawoun/core';
+import type { LanguageCode } from '@taawoun/core';
+import { productVisibility } from '../products/product-visibility.js';
 import type { VariantOptionValue } from './variant.entity.js';
 
 /** SELECT list of a variant (alias `v`) for {@link VariantRow}. */
@@ -38,10 +40,36 @@ export interface VariantCountRow {
   next: number;
 }
 
+/** A variant anyone may buy now, with what an order snapshots of it. */
+export interface PurchasableVariantRow {
+  id: string;
+  productId: string;
+  cooperativeId: string;
+  sku: string;
+  options: VariantOptionValue[];
+  priceAmount: number;
+  currency: string;
+  stock: number;
+  defaultLanguage: LanguageCode;
+  nameFr: string | null;
+  nameAr: string | null;
+  nameEn: string | null;
+}
+
+/** What the public may see is what may be bought: the one product visibility rule, for nobody in particular. */
+const PURCHASABLE = productVisibility(null, () => {
+  throw new Error('the public product visibility binds no parameter');
+});
+
 export const VARIANT_SQL = {
+  purchasable: `SELECT ${VARIANT_COLUMNS}, p.default_language AS "defaultLanguage", p.name_fr AS "nameFr",
+                       p.name_ar AS "nameAr", p.name_en AS "nameEn"
+                  FROM product_variants v JOIN products p ON p.id = v.product_id JOIN cooperatives c ON c.id = p.cooperative_id
+                 WHERE v.id = ANY($1::uuid[]) AND ${PURCHASABLE}`,
   cooperativeOf: `SELECT cooperative_id AS "cooperativeId" FROM product_variants WHERE id = $1::uuid`,
   byId: `SELECT ${VARIANT_COLUMNS} FROM product_variants v WHERE v.id = $1::uuid`,
   bySku: `SELECT ${VARIANT_COLUMNS} FROM product_variants v WHERE v.cooperative_id = $1::uuid AND v.sku = $2`,
+  byIds: `SELECT ${VARIANT_COLUMNS} FROM product_variants v WHERE v.id = ANY($1::uuid[])`,
   byProducts: `SELECT ${VARIANT_COLUMNS} FROM product_variants v WHERE v.product_id = ANY($1::uuid[])
                 ORDER BY v.position, v.created_at, v.id`,
   countOfProduct: `SELECT count(*)::int AS count, COALESCE(max(position) + 1, 0)::int AS next
@@ -88,6 +116,11 @@ export class VariantRepository {
     return row?.cooperativeId ?? null;
   }
 
+  /** The variants among `ids` that anyone may buy now (product PUBLISHED, cooperative APPROVED). */
+  purchasable(ids: readonly string[]): Promise<PurchasableVariantRow[]> {
+    return this.db.query<PurchasableVariantRow>(VARIANT_SQL.purchasable, [ids]);
+  }
+
   async byId(id: string): Promise<VariantRow | null> {
     const [row] = await this.db.query<VariantRow>(VARIANT_SQL.byId, [id]);
     return row ?? null;
@@ -97,6 +130,10 @@ export class VariantRepository {
   async bySku(cooperativeId: string, sku: string): Promise<VariantRow | null> {
     const [row] = await this.db.query<VariantRow>(VARIANT_SQL.bySku, [cooperativeId, sku]);
     return row ?? null;
+  }
+
+  byIds(ids: readonly string[]): Promise<VariantRow[]> {
+    return this.db.query<VariantRow>(VARIANT_SQL.byIds, [ids]);
   }
 
   /** The variants of these products, each product's in position order. */

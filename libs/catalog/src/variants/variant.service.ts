@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import {
   BadUserInputError,
   Db,
+  isUuid,
+  pickLanguage,
+  type LanguageCode,
   NotFoundError,
   OutOfStockError,
   requireUuid,
@@ -14,6 +17,19 @@ import { ProductRepository } from '../products/product.repository.js';
 import { toVariantModel } from './variant.mapper.js';
 import { VariantRepository } from './variant.repository.js';
 import type { ProductVariantModel } from './variant.model.js';
+
+/** A variant that may be bought now, as {@link VariantService.purchasable} answers it. */
+export interface PurchasableVariant {
+  id: string;
+  productId: string;
+  cooperativeId: string;
+  sku: string;
+  priceAmount: number;
+  currency: string;
+  stock: number;
+  /** The product's name in the asked language, else in its default language. */
+  productName: string;
+}
 
 /**
  * Variants and their stock. Every stock change is one conditional UPDATE (never below zero,
@@ -30,6 +46,27 @@ export class VariantService {
 
   cooperativeOf(id: string): Promise<string | null> {
     return this.variants.cooperativeOf(id);
+  }
+
+  /**
+   * The variants among `ids` that anyone may buy now (product PUBLISHED, cooperative APPROVED),
+   * with their current price and the product name in `language` (else the product's default);
+   * one statement. Ids that are not UUIDs are simply not purchasable.
+   */
+  async purchasable(ids: readonly string[], language?: LanguageCode | null): Promise<PurchasableVariant[]> {
+    const valid = [...new Set(ids.filter((id) => isUuid(id)))];
+    if (valid.length === 0) return [];
+    const rows = await this.variants.purchasable(valid);
+    return rows.map((r) => ({
+      id: r.id,
+      productId: r.productId,
+      cooperativeId: r.cooperativeId,
+      sku: r.sku,
+      priceAmount: r.priceAmount,
+      currency: r.currency,
+      stock: r.stock,
+      productName: pickLanguage({ fr: r.nameFr, ar: r.nameAr, en: r.nameEn }, language, r.defaultLanguage),
+    }));
   }
 
   async get(id: string): Promise<ProductVariantModel> {

@@ -25,6 +25,10 @@ import { Sector } from './sector.js';
 )
 @Check('CHK_cooperatives_commission', `"commission_rate_bps" BETWEEN 0 AND 10000`)
 @Check(
+  'CHK_cooperatives_shipping_terms',
+  `("free_shipping_threshold" IS NULL OR "free_shipping_threshold" >= 0) AND ("minimum_order_amount" IS NULL OR "minimum_order_amount" >= 0)`,
+)
+@Check(
   'CHK_cooperatives_status',
   `"status" IN ('DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'REJECTED', 'SUSPENDED')`,
 )
@@ -91,6 +95,14 @@ export class CooperativeEntity {
 
   @Column({ name: 'commission_rate_bps', type: 'integer' })
   commissionRateBps!: number;
+
+  /** Centimes: a sub-order whose subtotal reaches it ships free; null = never free. */
+  @Column({ name: 'free_shipping_threshold', type: 'integer', nullable: true })
+  freeShippingThreshold!: number | null;
+
+  /** Centimes: checkout refuses a sub-order of this cooperative below it; null = no minimum. */
+  @Column({ name: 'minimum_order_amount', type: 'integer', nullable: true })
+  minimumOrderAmount!: number | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -70,6 +70,11 @@ export class CooperativeModel {
   @Field(() => Int, { description: 'Platform commission in basis points (500 = 5%).' })
   commissionRateBps!: number;
 
+  /** Centimes; exposed as Money by `freeShippingThreshold`. */
+  freeShippingThreshold!: number | null;
+  /** Centimes; exposed as Money by `minimumOrderAmount`. */
+  minimumOrderAmount!: number | null;
+
   /** Resolved by the `province` and `region` field resolvers. */
   provinceCode!: string;
   contactPhone!: string;

@@ -16,6 +16,10 @@ export interface CooperativeRow extends CooperativeProfileValues {
   slug: string;
   status: CooperativeStatus;
   commissionRateBps: number;
+  /** Centimes; null = shipping is never free. */
+  freeShippingThreshold: number | null;
+  /** Centimes; null = no minimum. */
+  minimumOrderAmount: number | null;
   createdAt: Date;
 }
 
@@ -28,11 +32,21 @@ export interface BulkCooperativeRow extends CooperativeProfileValues {
   status: CooperativeStatus;
 }
 
+/** What checkout needs of a cooperative: its name, commission and shipping terms. */
+export interface SalesTermsRow {
+  id: string;
+  name: string;
+  commissionRateBps: number;
+  freeShippingThreshold: number | null;
+  minimumOrderAmount: number | null;
+}
+
 /** The columns of {@link CooperativeRow} over `cooperatives` aliased `c`. */
 export const COOPERATIVE_COLUMNS = `c.id, c.slug, c.name, c.registration_number AS "registrationNumber", c.sector,
   c.province_code AS "provinceCode", c.founded_on::text AS "foundedOn", c.member_count AS "memberCount",
   c.women_member_count AS "womenMemberCount", c.women_led AS "womenLed", c.description,
   c.contact_phone AS "contactPhone", c.status, c.commission_rate_bps AS "commissionRateBps",
+  c.free_shipping_threshold AS "freeShippingThreshold", c.minimum_order_amount AS "minimumOrderAmount",
   c.created_at AS "createdAt"`;
 
 export const COOPERATIVE_SQL = {
@@ -56,6 +70,13 @@ export const COOPERATIVE_SQL = {
   setCommissionRate: `UPDATE cooperatives c SET commission_rate_bps = $2, updated_at = now()
     FROM (SELECT id, commission_rate_bps AS previous FROM cooperatives WHERE id = $1 FOR UPDATE) old
     WHERE c.id = old.id RETURNING old.previous`,
+  salesTerms: `SELECT c.id, c.name, c.commission_rate_bps AS "commissionRateBps",
+      c.free_shipping_threshold AS "freeShippingThreshold", c.minimum_order_amount AS "minimumOrderAmount"
+    FROM cooperatives c WHERE c.id = ANY($1::uuid[])`,
+  setShippingTerms: `UPDATE cooperatives c SET free_shipping_threshold = $2, minimum_order_amount = $3, updated_at = now()
+    FROM (SELECT id, free_shipping_threshold AS threshold, minimum_order_amount AS minimum
+            FROM cooperatives WHERE id = $1 FOR UPDATE) old
+    WHERE c.id = old.id RETURNING old.threshold, old.minimum`,
   registrationNumberDuplicates: `SELECT ${COOPERATIVE_COLUMNS}, d.duplicate_of AS "duplicateOf" FROM (
       SELECT o.id, x.id AS duplicate_of,
              row_number() OVER (PARTITION BY x.id ORDER BY o.created_at, o.id) AS n
@@ -151,6 +172,23 @@ export class CooperativeRepository {
   async setCommissionRate(id: string, rateBps: number): Promise<number | null> {
     const [row] = await this.db.query<{ previous: number }>(COOPERATIVE_SQL.setCommissionRate, [id, rateBps]);
     return row?.previous ?? null;
+  }
+
+  salesTerms(ids: readonly string[]): Promise<SalesTermsRow[]> {
+    return this.db.query<SalesTermsRow>(COOPERATIVE_SQL.salesTerms, [[...ids]]);
+  }
+
+  /** Sets the shipping terms and answers the previous ones (null when there is no such cooperative). */
+  async setShippingTerms(
+    id: string,
+    freeShippingThreshold: number | null,
+    minimumOrderAmount: number | null,
+  ): Promise<{ threshold: number | null; minimum: number | null } | null> {
+    const [row] = await this.db.query<{ threshold: number | null; minimum: number | null }>(
+      COOPERATIVE_SQL.setShippingTerms,
+      [id, freeShippingThreshold, minimumOrderAmount],
+    );
+    return row ?? null;
   }
 
   /** Of each cooperative, the others (any state) with the same registration number, at most `limit` each. */

@@ -3,6 +3,8 @@ import {
   argumentFields,
   CooperativeRole,
   Ctx,
+  money,
+  MoneyModel,
   PageArgs,
   PlatformRole,
   type RequestContext,
@@ -96,6 +98,43 @@ export class CooperativeResolver {
     @Args('rateBps', { type: () => Int }) rateBps: number,
   ): Promise<CooperativeModel> {
     return this.cooperatives.setCommissionRate(rc, cooperativeId, rateBps);
+  }
+
+  @Mutation(() => CooperativeModel, {
+    description: 'OWNER/MANAGER, admins; centimes, null clears a term.',
+  })
+  @Policy.allow({
+    platformRoles: [PlatformRole.ADMIN],
+    cooperative: { roles: [CooperativeRole.OWNER, CooperativeRole.MANAGER], scope: { arg: 'cooperativeId' } },
+  })
+  setShippingTerms(
+    @Ctx() rc: RequestContext,
+    @Args('cooperativeId', { type: () => ID }) cooperativeId: string,
+    @Args('freeShippingThreshold', { type: () => Int, nullable: true }) freeShippingThreshold: number | null,
+    @Args('minimumOrderAmount', { type: () => Int, nullable: true }) minimumOrderAmount: number | null,
+  ): Promise<CooperativeModel> {
+    return this.cooperatives.setShippingTerms(
+      rc,
+      cooperativeId,
+      freeShippingThreshold ?? null,
+      minimumOrderAmount ?? null,
+    );
+  }
+
+  @ResolveField(() => MoneyModel, {
+    nullable: true,
+    description: 'A sub-order whose subtotal reaches this ships free; null: shipping is never free.',
+  })
+  freeShippingThreshold(@Parent() cooperative: CooperativeModel): MoneyModel | null {
+    return cooperative.freeShippingThreshold == null ? null : money(cooperative.freeShippingThreshold);
+  }
+
+  @ResolveField(() => MoneyModel, {
+    nullable: true,
+    description: 'Checkout refuses a sub-order of this cooperative below this amount; null: no minimum.',
+  })
+  minimumOrderAmount(@Parent() cooperative: CooperativeModel): MoneyModel | null {
+    return cooperative.minimumOrderAmount == null ? null : money(cooperative.minimumOrderAmount);
   }
 
   @ResolveField(() => RegionModel)

@@ -27,7 +27,11 @@ import { MembershipRepository } from '../memberships/membership.repository.js';
 import { RegionService } from '../regions/region.service.js';
 import { CooperativeLoader } from './cooperative.loader.js';
 import type { CooperativeModel } from './cooperative.model.js';
-import { CooperativeRepository, type CooperativeProfileValues } from './cooperative.repository.js';
+import {
+  CooperativeRepository,
+  type CooperativeProfileValues,
+  type SalesTermsRow,
+} from './cooperative.repository.js';
 import { CooperativeStatus } from './cooperative-status.js';
 import { cooperativeVisibility } from './cooperative-visibility.js';
 
@@ -36,6 +40,9 @@ const LOCKED_FOR_MEMBERS: ReadonlySet<CooperativeStatus> = new Set([
   CooperativeStatus.UNDER_REVIEW,
   CooperativeStatus.REJECTED,
 ]);
+
+/** The largest shipping threshold or minimum order: 10,000,000 centimes (100,000 MAD). */
+export const MAX_SHIPPING_TERM = 10_000_000;
 
 /** Cooperatives: applications, profiles, commission, lookups. */
 @Injectable()
@@ -193,6 +200,51 @@ export class CooperativeService {
       );
     });
     return this.get(id);
+  }
+
+  /**
+   * OWNER/MANAGER, admins: the cooperative's shipping terms, in centimes: a sub-order whose
+   * subtotal reaches `freeShippingThreshold` ships free (null: never), checkout refuses a
+   * sub-order below `minimumOrderAmount` (null: no minimum).
+   */
+  async setShippingTerms(
+    rc: RequestContext,
+    id: string,
+    freeShippingThreshold: number | null,
+    minimumOrderAmount: number | null,
+  ): Promise<CooperativeModel> {
+    const actor = rc.requireActor();
+    requireUuid(id, 'Cooperative');
+    for (const [field, value] of [
+      ['freeShippingThreshold', freeShippingThreshold],
+      ['minimumOrderAmount', minimumOrderAmount],
+    ] as const) {
+      if (value !== null && (!Number.isInteger(value) || value < 0 || value > MAX_SHIPPING_TERM))
+        throw BadUserInputError.field(
+          field,
+          `must be null or an integer between 0 and ${MAX_SHIPPING_TERM} centimes`,
+        );
+    }
+    await this.db.transaction(async () => {
+      const previous = await this.repo.setShippingTerms(id, freeShippingThreshold, minimumOrderAmount);
+      if (previous === null) throw new NotFoundError('Cooperative', id);
+      await this.audit.record(
+        actor.userId,
+        'cooperative.shipping_terms.set',
+        { type: 'cooperative', id },
+        {
+          from: { freeShippingThreshold: previous.threshold, minimumOrderAmount: previous.minimum },
+          to: { freeShippingThreshold, minimumOrderAmount },
+        },
+      );
+    });
+    return this.get(id);
+  }
+
+  /** What checkout snapshots of these cooperatives: name, commission rate, shipping terms (one statement). */
+  salesTerms(ids: readonly string[]): Promise<SalesTermsRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.repo.salesTerms(ids);
   }
 
   /**

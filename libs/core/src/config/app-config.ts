@@ -105,6 +105,16 @@ export class AppConfig {
   @IsInt()
   COMMISSION_BPS = 500;
 
+  /**
+   * The shipping fee of each sub-order, in centimes (3000 = 30 MAD), waived when the sub-order's
+   * subtotal reaches its cooperative's free-shipping threshold.
+   */
+  @Type(() => Number)
+  @Min(0)
+  @Max(10_000_000)
+  @IsInt()
+  SHIPPING_FLAT_FEE_CENTIMES = 3000;
+
   @Type(() => Boolean)
   @IsBoolean()
   RUN_JOBS = true;

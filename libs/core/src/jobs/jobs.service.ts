@@ -71,6 +71,23 @@ export class Jobs implements OnApplicationBootstrap, OnApplicationShutdown {
     });
   }
 
+  /**
+   * Enqueues one job per element of `data` in ONE statement, inside the current transaction (if
+   * any): for fan-outs whose size depends on the data (e-mails to many recipients).
+   */
+  async sendMany<T extends object>(name: string, data: readonly T[]): Promise<void> {
+    if (!this.registrations.has(name)) throw new Error(`Unknown job ${name}`);
+    if (data.length === 0) return;
+    const manager = this.db.manager;
+    await this.started().insert(
+      name,
+      data.map((d) => ({ data: d })),
+      {
+        db: { executeSql: async (text, values) => ({ rows: await manager.query<unknown[]>(text, values) }) },
+      },
+    );
+  }
+
   /** Runs a registered job's handler now, in this process (admin actions, tests). */
   async runNow<T extends object>(name: string, data: T): Promise<void> {
     const registration = this.registrations.get(name);

@@ -1,7 +1,25 @@
 import { LanguageCode, loadConfig } from '@taawoun/core';
 import type { Logger } from 'pino';
 import { MailTransport } from '../mail-transport.js';
+import type { OrderMailPart } from './order-templates.js';
 import { renderTemplate, TEMPLATE_NAMES, type TemplateParams } from './templates.js';
+
+const mad = (amount: number) => ({ amount, currency: 'MAD' });
+const ARGAN: OrderMailPart = {
+  cooperativeName: 'Argan Tiznit',
+  lines: [
+    {
+      productName: 'Huile d’argan 250 ml',
+      sku: 'ARG-250',
+      quantity: 2,
+      unitPrice: mad(12050),
+      lineTotal: mad(24100),
+    },
+  ],
+  subtotal: mad(24100),
+  shippingFee: mad(3000),
+  total: mad(27100),
+};
 
 const PARAMS: TemplateParams = {
   'verify-email': { fullName: 'Amina', token: 'T0K' },
@@ -20,6 +38,54 @@ const PARAMS: TemplateParams = {
     reference: 'BIO-1',
     expiresOn: '2027-01-08',
   },
+  'order-placed': {
+    fullName: 'Amina',
+    orderNumber: 'CM-2026-000123',
+    token: 'T0K',
+    paymentMethod: 'CASH_ON_DELIVERY',
+    parts: [ARGAN],
+    total: mad(27100),
+  },
+  'order-received': {
+    cooperativeName: 'Argan Tiznit',
+    orderNumber: 'CM-2026-000123',
+    paymentMethod: 'CASH_ON_DELIVERY',
+    part: ARGAN,
+    commission: mad(1355),
+    shipToCity: 'Agadir',
+  },
+  'sub-order-shipped': {
+    fullName: 'Amina',
+    orderNumber: 'CM-2026-000123',
+    cooperativeName: 'Argan Tiznit',
+    carrier: 'Amana',
+    trackingNumber: 'AM123456789MA',
+    lines: ARGAN.lines,
+  },
+  'sub-order-delivered': {
+    fullName: 'Amina',
+    orderNumber: 'CM-2026-000123',
+    cooperativeName: 'Argan Tiznit',
+    cashCollected: mad(27100),
+  },
+  'order-cancelled': {
+    fullName: 'Amina',
+    orderNumber: 'CM-2026-000123',
+    cancelledBy: 'BUYER',
+    reason: 'Changed my mind',
+    parts: [ARGAN],
+    paymentMethod: 'CASH_ON_DELIVERY',
+  },
+  'sub-order-cancelled': {
+    fullName: 'Amina',
+    orderNumber: 'CM-2026-000123',
+    recipient: 'BUYER',
+    cancelledBy: 'COOPERATIVE',
+    reason: 'Out of season',
+    part: ARGAN,
+    paymentMethod: 'CARD',
+  },
+  'order-expired': { fullName: 'Amina', orderNumber: 'CM-2026-000123', holdMinutes: 30, total: mad(27100) },
 };
 
 describe('e-mail templates', () => {
@@ -30,7 +96,8 @@ describe('e-mail templates', () => {
       expect(email.subject.length).toBeGreaterThan(5);
       expect(email.text.length).toBeGreaterThan(20);
       expect(email.html).toContain(`lang="${language}"`);
-      if ('token' in PARAMS[name]) expect(email.text).toMatch(/https:\/\/taawoun\.ma\/[a-z-]+\?token=T0K/);
+      if ('token' in PARAMS[name])
+        expect(email.text).toMatch(/https:\/\/taawoun\.ma\/[a-z-]+(?:\/CM-2026-000123)?\?token=T0K/);
     },
   );
 
@@ -43,6 +110,75 @@ describe('e-mail templates', () => {
     );
     expect(email.html).not.toContain('<b>');
     expect(email.html).toContain('&#60;b&#62;x');
+  });
+});
+
+describe('order e-mails', () => {
+  const render = <T extends keyof TemplateParams>(name: T, lang: LanguageCode, params: TemplateParams[T]) =>
+    renderTemplate(name, lang, params, 'https://taawoun.ma');
+
+  it("links a guest's order with its access token, a signed-in buyer's without one", () => {
+    const guest = render('order-placed', LanguageCode.fr, PARAMS['order-placed']);
+    expect(guest.text).toContain('\nhttps://taawoun.ma/orders/CM-2026-000123?token=T0K');
+    expect(guest.html).toContain('<a href="https://taawoun.ma/orders/CM-2026-000123?token=T0K">');
+    const { token: _token, ...signedIn } = PARAMS['order-placed'];
+    const mail = render('order-placed', LanguageCode.fr, signedIn);
+    expect(mail.text.endsWith('\nhttps://taawoun.ma/orders/CM-2026-000123')).toBe(true);
+    expect(mail.text).not.toContain('token');
+  });
+
+  it('formats the amounts of MAD centimes the way each language writes them', () => {
+    const big = { ...ARGAN, total: mad(123456705) };
+    const params = { ...PARAMS['order-placed'], parts: [big], total: mad(123456705) };
+    expect(render('order-placed', LanguageCode.fr, params).text).toContain('1.234.567,05\u00a0MAD');
+    expect(render('order-placed', LanguageCode.en, params).text).toContain('MAD\u00a01,234,567.05');
+    expect(render('order-placed', LanguageCode.ar, params).text).toContain('1.234.567,05\u00a0د.م.');
+    expect(render('order-placed', LanguageCode.en, PARAMS['order-placed']).text).toContain(
+      '2 × Huile d’argan 250 ml (ARG-250): MAD\u00a0120.50 → MAD\u00a0241.00',
+    );
+  });
+
+  it("gives a cooperative its part, the commission and what it receives, without the buyer's link", () => {
+    const email = render('order-received', LanguageCode.en, PARAMS['order-received']);
+    expect(email.text).toContain('Total: MAD\u00a0271.00');
+    expect(email.text).toContain('Platform commission: MAD\u00a013.55');
+    expect(email.text).toContain('Amount for the cooperative: MAD\u00a0257.45');
+    expect(email.text).toContain('https://taawoun.ma/cooperative/orders');
+    expect(email.text).not.toContain('/orders/CM-');
+  });
+
+  it('tells the buyer the carrier and tracking number, and a card order how long its items are held', () => {
+    const shipped = render('sub-order-shipped', LanguageCode.ar, PARAMS['sub-order-shipped']);
+    expect(shipped.text).toContain('Amana');
+    expect(shipped.text).toContain('AM123456789MA');
+    expect(shipped.html).toContain('dir="rtl"');
+    const card = render('order-placed', LanguageCode.en, {
+      ...PARAMS['order-placed'],
+      paymentMethod: 'CARD',
+      awaitingPaymentMinutes: 30,
+    });
+    expect(card.text).toContain('held for 30 minutes');
+  });
+
+  it('writes a cancellation for the cooperative differently from the one for the buyer', () => {
+    const buyer = render('sub-order-cancelled', LanguageCode.en, PARAMS['sub-order-cancelled']);
+    const coop = render('sub-order-cancelled', LanguageCode.en, {
+      ...PARAMS['sub-order-cancelled'],
+      recipient: 'COOPERATIVE',
+      cancelledBy: 'ADMIN',
+    });
+    expect(buyer.text).toContain('This amount will be refunded.');
+    expect(coop.text).toContain('Do not ship it');
+    expect(coop.text).not.toContain('token');
+  });
+
+  it("escapes a cancellation reason (the client's text) in the HTML part", () => {
+    const email = render('order-cancelled', LanguageCode.fr, {
+      ...PARAMS['order-cancelled'],
+      reason: '<script>x</script>',
+    });
+    expect(email.html).not.toContain('<script>');
+    expect(email.text).toContain('Motif: <script>x</script>');
   });
 });
 

@@ -1,4 +1,5 @@
 import { LanguageCode } from '@taawoun/core';
+import { ORDER_TEMPLATES, type OrderTemplateParams } from './order-templates.js';
 
 /** The parameters of each template: what the caller passes to {@link Outbox.enqueue}. */
 export interface VerifyEmailParams {
@@ -38,7 +39,7 @@ export interface CertificationExpiringParams {
   expiresOn: string;
 }
 
-export interface TemplateParams {
+export interface TemplateParams extends OrderTemplateParams {
   'verify-email': VerifyEmailParams;
   'reset-password': ResetPasswordParams;
   'password-changed': PasswordChangedParams;
@@ -55,6 +56,13 @@ export const TEMPLATE_NAMES = [
   'password-changed',
   'cooperative-invitation',
   'certification-expiring',
+  'order-placed',
+  'order-received',
+  'sub-order-shipped',
+  'sub-order-delivered',
+  'order-cancelled',
+  'sub-order-cancelled',
+  'order-expired',
 ] as const satisfies readonly TemplateName[];
 
 /** A rendered message. */
@@ -67,6 +75,7 @@ export interface RenderedEmail {
 type Renderer<P> = (params: P, link: (path: string, token?: string) => string) => RenderedEmail;
 
 const TEMPLATES: { [T in TemplateName]: Record<LanguageCode, Renderer<TemplateParams[T]>> } = {
+  ...ORDER_TEMPLATES,
   'verify-email': {
     fr: (p, link) => ({
       subject: 'Confirmez votre adresse e-mail',
