@@ -1,3 +1,4 @@
+import { ASSETS_ENTITIES } from '@taawoun/assets';
 import { CATALOG_ENTITIES } from '@taawoun/catalog';
 import { COOPERATIVES_ENTITIES } from '@taawoun/cooperatives';
 import { IDENTITY_ENTITIES } from '@taawoun/identity';
@@ -9,6 +10,7 @@ export const ENTITIES = [
   ...NOTIFICATIONS_ENTITIES,
   ...IDENTITY_ENTITIES,
   ...COOPERATIVES_ENTITIES,
+  ...ASSETS_ENTITIES,
   ...CATALOG_ENTITIES,
 ];
 export { MIGRATIONS };
