@@ -11,6 +11,7 @@ import { AbuseLimits1796004000000 } from './1796004000000-AbuseLimits.js';
 import { VettedProfileChanges1796005000000 } from './1796005000000-VettedProfileChanges.js';
 import { CooperativeInvitations1796005100000 } from './1796005100000-CooperativeInvitations.js';
 import { Assets1796012000000 } from './1796012000000-Assets.js';
+import { AssetReferences1796012100000 } from './1796012100000-AssetReferences.js';
 
 /** Every migration, in order. Listed explicitly (no glob) so builds and tests load the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   VettedProfileChanges1796005000000,
   CooperativeInvitations1796005100000,
   Assets1796012000000,
+  AssetReferences1796012100000,
 ];

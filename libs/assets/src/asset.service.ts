@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, AppConfig, BadUserInputError, isAdmin, RequestContext } from '@taawoun/core';
+import { type Actor, AppConfig, BadUserInputError, isAdmin, type RequestContext } from '@taawoun/core';
 import {
   type AssetKind,
   type AssetVariant,
@@ -104,20 +104,21 @@ export class AssetService {
       throw BadUserInputError.field(field, 'lists an asset of another cooperative or no asset');
   }
 
-  /** The assets the current caller may see, by id, in the order asked (null where not visible). */
-  async visibleByIds(ids: readonly string[]): Promise<(AssetModel | null)[]> {
-    const visibility = assetVisibility(RequestContext.current()?.actor);
-    const rows = new Map((await this.assets.visibleByIds(ids, visibility)).map((row) => [row.id, row]));
+  /** The assets the caller may see, by id, in the order asked (null where not visible). */
+  async visibleByIds(actor: Actor | null, ids: readonly string[]): Promise<(AssetModel | null)[]> {
+    const rows = new Map(
+      (await this.assets.visibleByIds(ids, assetVisibility(actor))).map((row) => [row.id, row]),
+    );
     return ids.map((id) => {
       const row = rows.get(id);
       return row ? this.toModel(row) : null;
     });
   }
 
-  /** Batches {@link visibleByIds} over the request: one query per page of products. */
-  load(id: string): Promise<AssetModel | null> {
-    const rc = RequestContext.current();
-    if (!rc) return this.visibleByIds([id]).then(([model]) => model);
-    return rc.loaders.get<string, AssetModel | null>('assets.byId', (ids) => this.visibleByIds(ids)).load(id);
+  /** An asset the caller may see (or null), batched over the request: one query per page. */
+  load(rc: RequestContext, id: string): Promise<AssetModel | null> {
+    return rc.loaders
+      .get<string, AssetModel | null>('assets.visibleById', (ids) => this.visibleByIds(rc.actor, ids))
+      .load(id);
   }
 }

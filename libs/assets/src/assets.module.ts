@@ -1,6 +1,6 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { AppConfig, Jobs, LOGGER } from '@taawoun/core';
+import { AppConfig, Jobs, LOGGER, PROCESS_ROLE } from '@taawoun/core';
 import { ActorService } from '@taawoun/identity';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -25,6 +25,7 @@ export class AssetsModule implements OnModuleInit {
     private readonly actors: ActorService,
     private readonly adapterHost: HttpAdapterHost,
     @Inject(LOGGER) private readonly log: Logger,
+    @Inject(PROCESS_ROLE) private readonly role: 'api' | 'worker',
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -39,7 +40,8 @@ export class AssetsModule implements OnModuleInit {
       { cron: '20 4 * * *' },
     );
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
-    if (!fastify) return; // scripts build the module without an HTTP server
+    // The worker only runs jobs; scripts build the module without an HTTP server.
+    if (this.role !== 'api' || !fastify) return;
     await fastify.register(assetRoutes, {
       files: this.files,
       assets: this.assets,

@@ -1,0 +1,200 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addMembership, signUp, type TestUser } from './support/actors.js';
+import { fetchAsset, keyOf, pdf, png, upload } from './support/asset-fixtures.js';
+import { cooperativeWithOwner, productInput } from './support/catalog-fixtures.js';
+import { startTestApi, type TestApi } from './support/test-api.js';
+
+let t: TestApi;
+let dataDir: string;
+let coop: string;
+let owner: TestUser;
+let otherCoop: string;
+let otherOwner: TestUser;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'taawoun-attach-'));
+  t = await startTestApi({ DATA_DIR: dataDir });
+  ({ cooperativeId: coop, owner } = await cooperativeWithOwner(t));
+  ({ cooperativeId: otherCoop, owner: otherOwner } = await cooperativeWithOwner(t));
+});
+afterAll(async () => {
+  await t.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function uploaded(token: string, bytes?: Buffer): Promise<{ id: string; url: string }> {
+  const response = await upload(t, bytes ?? (await png()), { token });
+  if (response.status !== 201) throw new Error(`upload failed: ${JSON.stringify(response.body)}`);
+  return response.body as { id: string; url: string };
+}
+
+const CREATE = `mutation($input: CreateProductInput!) {
+  createProduct(input: $input) { id images { id url mimeType width height thumbnailUrl } } }`;
+const UPDATE = `mutation($id: ID!, $input: UpdateProductInput!) {
+  updateProduct(id: $id, input: $input) { id images { id } } }`;
+const PRODUCT = `query($id: ID!) { product(id: $id) { id images { id url } } }`;
+const ADD_CERTIFICATION = `mutation($cooperativeId: ID!, $input: CertificationInput!) {
+  addCertification(cooperativeId: $cooperativeId, input: $input) { id } }`;
+
+function create(token: string, cooperativeId: string, imageAssetIds: string[]) {
+  return t.gql<{ createProduct: { id: string; images: { id: string; url: string; mimeType: string }[] } }>(
+    CREATE,
+    { input: { ...productInput(cooperativeId), imageAssetIds } },
+    token,
+  );
+}
+
+const fieldsOf = (res: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+  ((res.errors?.[0]?.extensions?.fields ?? []) as { field: string }[]).map((f) => f.field);
+const productCount = async () => (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM products`))[0].n;
+
+describe('product images', () => {
+  it('resolve to the real assets, in the order given, and become public', async () => {
+    const [a, b, c] = [
+      await uploaded(owner.accessToken),
+      await uploaded(owner.accessToken),
+      await uploaded(owner.accessToken),
+    ];
+    expect((await fetchAsset(t, new URL(a.url).pathname)).status).toBe(404); // private while unattached
+    const res = await create(owner.accessToken, coop, [b.id, a.id, c.id]);
+    expect(res.errors).toBeUndefined();
+    const images = res.data!.createProduct.images;
+    expect(images.map((i) => i.id)).toEqual([b.id, a.id, c.id]);
+    expect(images[0]).toMatchObject({ url: b.url, mimeType: 'image/png', width: 64, height: 48 });
+    const open = await fetchAsset(t, new URL(a.url).pathname);
+    expect(open.status).toBe(200);
+    expect(open.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const [row] = await t.sql<{ cooperative_id: string; kind: string }>(
+      `SELECT cooperative_id, kind FROM assets WHERE id = $1`,
+      [a.id],
+    );
+    expect(row).toEqual({ cooperative_id: coop, kind: 'PRODUCT_IMAGE' });
+
+    const id = res.data!.createProduct.id;
+    const reordered = await t.gql<{ updateProduct: { images: { id: string }[] } }>(
+      UPDATE,
+      { id, input: { imageAssetIds: [c.id, b.id] } },
+      owner.accessToken,
+    );
+    expect(reordered.errors).toBeUndefined();
+    expect(reordered.data!.updateProduct.images.map((i) => i.id)).toEqual([c.id, b.id]);
+    const read = await t.gql<{ product: { images: { id: string }[] } }>(PRODUCT, { id }, owner.accessToken);
+    expect(read.data!.product.images.map((i) => i.id)).toEqual([c.id, b.id]);
+  });
+
+  it('refuse an id that is no asset, naming the field, and store nothing', async () => {
+    const before = await productCount();
+    const res = await create(owner.accessToken, coop, ['6f1d2c3b-0000-4000-8000-000000000001']);
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(fieldsOf(res)).toEqual(['input.imageAssetIds']);
+    expect(await productCount()).toBe(before);
+  });
+
+  it("refuse another user's private upload with the same answer, and leave it private", async () => {
+    const theirs = await uploaded(otherOwner.accessToken);
+    const before = await productCount();
+    const res = await create(owner.accessToken, coop, [theirs.id]);
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(fieldsOf(res)).toEqual(['input.imageAssetIds']);
+    expect(res.errors?.[0].message).toContain('is not an upload you may use');
+    expect(await productCount()).toBe(before);
+    const [row] = await t.sql<{ cooperative_id: string | null; public: boolean }>(
+      `SELECT cooperative_id, public FROM assets WHERE id = $1`,
+      [theirs.id],
+    );
+    expect(row).toEqual({ cooperative_id: null, public: false });
+  });
+
+  it('refuse a PDF as a product image', async () => {
+    const document = await uploaded(owner.accessToken, pdf());
+    const res = await create(owner.accessToken, coop, [document.id]);
+    expect(fieldsOf(res)).toEqual(['input.imageAssetIds']);
+    expect(res.errors?.[0].message).toContain('is not an image');
+  });
+
+  it("let another member of the cooperative reuse its images, but not another cooperative's members", async () => {
+    const image = await uploaded(owner.accessToken);
+    expect((await create(owner.accessToken, coop, [image.id])).errors).toBeUndefined();
+    const colleague = await signUp(t);
+    await addMembership(t, colleague.id, coop, 'MANAGER');
+    expect((await create(colleague.accessToken, coop, [image.id])).errors).toBeUndefined();
+    const res = await create(otherOwner.accessToken, otherCoop, [image.id]);
+    expect(fieldsOf(res)).toEqual(['input.imageAssetIds']);
+  });
+
+  it('attach an upload to one cooperative only, when a member of two uses it in both at once', async () => {
+    const both = await signUp(t);
+    await addMembership(t, both.id, coop, 'MANAGER');
+    await addMembership(t, both.id, otherCoop, 'MANAGER');
+    const image = await uploaded(both.accessToken);
+    const results = await Promise.all([
+      create(both.accessToken, coop, [image.id]),
+      create(both.accessToken, otherCoop, [image.id]),
+    ]);
+    const succeeded = results.filter((r) => !r.errors);
+    const failed = results.filter((r) => r.errors);
+    expect(succeeded).toHaveLength(1);
+    expect(failed).toHaveLength(1);
+    expect(failed[0].errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(fieldsOf(failed[0])).toEqual(['input.imageAssetIds']);
+    const rows = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM product_images WHERE asset_id = $1`,
+      [image.id],
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('cannot point at a missing asset even from SQL (foreign key)', async () => {
+    const { id } = (await create(owner.accessToken, coop, [])).data!.createProduct;
+    await expect(
+      t.sql(`INSERT INTO product_images (product_id, asset_id, position) VALUES ($1, gen_random_uuid(), 0)`, [
+        id,
+      ]),
+    ).rejects.toThrow(/FK_product_images_asset/);
+  });
+});
+
+describe('certification documents', () => {
+  const input = (reference: string, documentAssetId: string) => ({
+    type: 'ORGANIC',
+    reference,
+    issuedOn: '2024-03-01',
+    documentAssetId,
+  });
+
+  it('accept the member’s own PDF, which stays private to members and admins', async () => {
+    const document = await uploaded(owner.accessToken, pdf());
+    const res = await t.gql(
+      ADD_CERTIFICATION,
+      { cooperativeId: coop, input: input('BIO-1', document.id) },
+      owner.accessToken,
+    );
+    expect(res.errors).toBeUndefined();
+    const path = `/assets/${keyOf(document.url)}`;
+    expect((await fetchAsset(t, path)).status).toBe(404);
+    const colleague = await signUp(t);
+    await addMembership(t, colleague.id, coop, 'STAFF');
+    expect((await fetchAsset(t, path, colleague.accessToken)).status).toBe(200);
+    expect((await fetchAsset(t, path, otherOwner.accessToken)).status).toBe(404);
+  });
+
+  it('refuse a missing asset and another user’s upload, naming documentAssetId, and store nothing', async () => {
+    const theirs = await uploaded(otherOwner.accessToken, pdf());
+    for (const [reference, assetId] of [
+      ['BIO-2', '6f1d2c3b-0000-4000-8000-000000000002'],
+      ['BIO-3', theirs.id],
+    ]) {
+      const res = await t.gql(
+        ADD_CERTIFICATION,
+        { cooperativeId: coop, input: input(reference, assetId) },
+        owner.accessToken,
+      );
+      expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(fieldsOf(res)).toEqual(['input.documentAssetId']);
+      const rows = await t.sql(`SELECT 1 FROM certifications WHERE reference = $1`, [reference]);
+      expect(rows).toHaveLength(0);
+    }
+  });
+});
