@@ -10,6 +10,7 @@ import { Jobs } from '@taawoun/core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import S3rver from 's3rver';
 import sharp from 'sharp';
 import { grantPlatformRole, signUp, type TestUser } from './support/actors.js';
@@ -219,7 +220,7 @@ describe.each([localDriver(), s3Driver()])('assets with the $name storage driver
       await refused(bomb, 'bomb.png', 'image/png', 'has more than 40000000 pixels');
     });
 
-    it('a PDF with JavaScript, also when the name is hex-escaped, and one opening with an action', async () => {
+    it('a PDF with JavaScript, also when the name is hex-escaped or deflated in an object stream, and one opening with an action', async () => {
       await refused(pdf('/Names << /JavaScript 4 0 R >>'), 'a.pdf', 'application/pdf', '/JavaScript');
       await refused(pdf('/Names << /J#61vaScript 4 0 R >>'), 'b.pdf', 'application/pdf', '/JavaScript');
       await refused(
@@ -229,6 +230,13 @@ describe.each([localDriver(), s3Driver()])('assets with the $name storage driver
         '/OpenAction',
       );
       await refused(pdf('/AA << /O 5 0 R >>'), 'd.pdf', 'application/pdf', '/AA');
+      const hidden = Buffer.concat([
+        pdf(),
+        Buffer.from('4 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>\nstream\n', 'latin1'),
+        deflateSync(Buffer.from('5 0 << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>', 'latin1')),
+        Buffer.from('\nendstream\nendobj\n', 'latin1'),
+      ]);
+      await refused(hidden, 'e.pdf', 'application/pdf', '/OpenAction');
     });
 
     it('an empty file, and a part not named "file"', async () => {

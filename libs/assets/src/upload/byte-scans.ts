@@ -1,3 +1,5 @@
+import { inflateSync } from 'node:zlib';
+
 /**
  * Linear scans over uploaded bytes: each position is looked at a bounded number of times (the
  * longest marker), so the cost is O(bytes), with no regular expression over client data.
@@ -85,7 +87,7 @@ function hexValue(c: number): number {
  * The first active name (`/JS`, `/JavaScript`, `/OpenAction`, `/AA`, ...) in a PDF's bytes, or null.
  * Names are decoded (`/J#61vaScript` is `/JavaScript`), each read once up to the next delimiter; a
  * name longer than the longest active one stops being collected, so the work stays linear.
- * Names inside compressed object streams are not seen: see the notes on this limit.
+ * Compressed streams are checked by {@link findActivePdfContent}.
  */
 export function findActivePdfName(bytes: Uint8Array): string | null {
   const end = bytes.length;
@@ -112,6 +114,50 @@ export function findActivePdfName(bytes: Uint8Array): string | null {
     }
     if (!tooLong && ACTIVE_PDF_NAMES.has(name)) return name;
     i = j < end && bytes[j] === 47 ? j : bytes.indexOf(47, j);
+  }
+  return null;
+}
+
+const STREAM = Buffer.from('stream', 'latin1');
+const END_STREAM = Buffer.from('endstream', 'latin1');
+
+/** Why a PDF is refused, or null. */
+export type PdfVerdict = { active: string } | { tooDeep: true } | null;
+
+/**
+ * {@link findActivePdfName} over the file and over the inflated content of its streams (object
+ * streams hide dictionaries such as `/OpenAction` inside deflated data). Inflating is bounded:
+ * the streams together may expand to at most `inflateBudget` bytes; past that the PDF is refused
+ * rather than checked partly. Streams that are not deflated (images, fonts) inflate to nothing.
+ */
+export function findActivePdfContent(bytes: Buffer, inflateBudget: number): PdfVerdict {
+  const direct = findActivePdfName(bytes);
+  if (direct) return { active: direct };
+  let budget = inflateBudget;
+  let at = bytes.indexOf(STREAM);
+  while (at !== -1) {
+    let start = at + STREAM.length;
+    if (bytes[start] === 13) start++;
+    if (bytes[start] !== 10) {
+      at = bytes.indexOf(STREAM, at + 1);
+      continue; // "stream" inside "endstream" or some other word
+    }
+    start++;
+    const end = bytes.indexOf(END_STREAM, start);
+    if (end === -1) break;
+    let inflated: Buffer | null;
+    try {
+      inflated = inflateSync(bytes.subarray(start, end), { maxOutputLength: Math.max(1, budget) });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return { tooDeep: true };
+      inflated = null; // not a deflate stream: its bytes were scanned with the file
+    }
+    if (inflated) {
+      budget -= inflated.length;
+      const hidden = findActivePdfName(inflated);
+      if (hidden) return { active: hidden };
+    }
+    at = bytes.indexOf(STREAM, end + END_STREAM.length);
   }
   return null;
 }

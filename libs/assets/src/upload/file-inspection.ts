@@ -1,7 +1,7 @@
 import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type Metadata } from 'sharp';
 import type { AssetMimeType } from '../asset-kind.js';
-import { findActivePdfName, findMarkup } from './byte-scans.js';
+import { findActivePdfContent, findMarkup } from './byte-scans.js';
 import { refusedFile } from './upload-errors.js';
 
 /** What is stored of an accepted upload. */
@@ -12,6 +12,10 @@ export interface InspectedFile {
   width: number | null;
   height: number | null;
 }
+
+/** How much a PDF's deflated streams may expand in total while being checked: 20× the file, at most 64 MiB. */
+const PDF_INFLATE_FACTOR = 20;
+const PDF_INFLATE_MAX_BYTES = 64 * 1024 * 1024;
 
 const SNIFFED: Record<string, AssetMimeType> = {
   'image/jpeg': 'image/jpeg',
@@ -44,11 +48,15 @@ export async function inspectUpload(bytes: Buffer, options: { maxPixels: number 
     throw refusedFile('must be a JPEG, PNG or WebP image or a PDF document (judged by its content)');
 
   if (mimeType === 'application/pdf') {
-    const active = findActivePdfName(bytes);
-    if (active)
+    const verdict = findActivePdfContent(
+      bytes,
+      Math.min(PDF_INFLATE_FACTOR * bytes.length, PDF_INFLATE_MAX_BYTES),
+    );
+    if (verdict && 'active' in verdict)
       throw refusedFile(
-        `is a PDF with active content (/${active}); export it again without scripts or actions`,
+        `is a PDF with active content (/${verdict.active}); export it again without scripts or actions`,
       );
+    if (verdict) throw refusedFile('is a PDF whose compressed content expands too much to be checked');
     return { mimeType, body: bytes, width: null, height: null };
   }
 
