@@ -198,3 +198,57 @@ describe('certification documents', () => {
     }
   });
 });
+
+describe('Product.images on a page of products', () => {
+  it('costs the same number of SQL queries for 2 products as for 6 (batched loaders)', async () => {
+    const { cooperativeId, owner: seller } = await cooperativeWithOwner(t);
+    for (let i = 0; i < 6; i++) {
+      const images = [await uploaded(seller.accessToken), await uploaded(seller.accessToken)];
+      const res = await create(
+        seller.accessToken,
+        cooperativeId,
+        images.map((image) => image.id),
+      );
+      expect(res.errors).toBeUndefined();
+      const published = await t.gql(
+        `mutation($id: ID!) { publishProduct(id: $id) { id } }`,
+        { id: res.data!.createProduct.id },
+        seller.accessToken,
+      );
+      expect(published.errors).toBeUndefined();
+    }
+    const PAGE = `query($cooperativeId: ID!, $first: Int) {
+      products(filter: { cooperativeId: $cooperativeId }, first: $first) {
+        edges { node { id images { id url thumbnailUrl } } } } }`;
+    const count = async (first: number) => {
+      const res = await t.gql<{ products: { edges: { node: { images: unknown[] } }[] } }>(PAGE, {
+        cooperativeId,
+        first,
+      });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.products.edges).toHaveLength(first);
+      for (const edge of res.data!.products.edges) expect(edge.node.images).toHaveLength(2);
+      return Number(res.headers.get('x-sql-queries'));
+    };
+    const two = await count(2);
+    expect(await count(6)).toBe(two);
+  });
+});
+
+describe('the worker process', () => {
+  it('does not serve the asset routes (it only runs jobs)', async () => {
+    const worker = await startTestApi({ DATA_DIR: dataDir }, t.databaseUrl, 'worker');
+    try {
+      const image = await uploaded(owner.accessToken);
+      expect((await fetch(`${worker.url}${new URL(image.url).pathname}`)).status).toBe(404);
+      const posted = await fetch(`${worker.url}/assets`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${owner.accessToken}` },
+        body: new FormData(),
+      });
+      expect(posted.status).toBe(404);
+    } finally {
+      await worker.close();
+    }
+  });
+});
