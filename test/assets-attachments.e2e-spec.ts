@@ -252,3 +252,42 @@ describe('the worker process', () => {
     }
   });
 });
+
+describe('upload allowance', () => {
+  it('refuses uploads past ASSET_UPLOADS_PER_USER_HOUR with 429 and Retry-After, storing nothing', async () => {
+    const limited = await startTestApi(
+      { DATA_DIR: dataDir, ASSET_UPLOADS_PER_USER_HOUR: '2' },
+      t.databaseUrl,
+    );
+    try {
+      const user = await signUp(limited);
+      const statuses: number[] = [];
+      for (let i = 0; i < 2; i++)
+        statuses.push((await upload(limited, await png(), { token: user.accessToken })).status);
+      const before = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM assets WHERE owner_id = $1`, [
+        user.id,
+      ]);
+      const refused = await fetch(`${limited.url}/assets`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${user.accessToken}` },
+        body: (() => {
+          const form = new FormData();
+          form.append('file', new Blob([new Uint8Array(16)]), 'x.png');
+          return form;
+        })(),
+      });
+      expect(statuses).toEqual([201, 201]);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(
+        ((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code,
+      ).toBe('TOO_MANY_REQUESTS');
+      const after = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM assets WHERE owner_id = $1`, [
+        user.id,
+      ]);
+      expect(after[0].n).toBe(before[0].n);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { AppConfig, Jobs, LOGGER, PROCESS_ROLE } from '@taawoun/core';
+import { AppConfig, Jobs, LOGGER, PROCESS_ROLE, RateLimiter } from '@taawoun/core';
 import { ActorService } from '@taawoun/identity';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -24,6 +24,7 @@ export class AssetsModule implements OnModuleInit {
     private readonly assets: AssetService,
     private readonly actors: ActorService,
     private readonly adapterHost: HttpAdapterHost,
+    private readonly limiter: RateLimiter,
     @Inject(LOGGER) private readonly log: Logger,
     @Inject(PROCESS_ROLE) private readonly role: 'api' | 'worker',
   ) {}
@@ -46,6 +47,13 @@ export class AssetsModule implements OnModuleInit {
       files: this.files,
       assets: this.assets,
       resolveActor: (rc) => this.actors.ensureResolved(rc),
+      countUpload: (actor) =>
+        this.limiter.consume(
+          `assets:upload:user:${actor.userId}`,
+          this.config.ASSET_UPLOADS_PER_USER_HOUR,
+          3600,
+          'Too many uploads, try again later',
+        ),
       maxBytes: this.config.ASSET_MAX_BYTES,
       log: this.log,
     });

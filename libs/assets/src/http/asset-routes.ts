@@ -17,6 +17,8 @@ export interface AssetRouteDeps {
   assets: AssetService;
   /** Resolves the request's bearer token into `rc.actor` (identity's ActorService). */
   resolveActor(rc: RequestContext): Promise<void>;
+  /** Counts an upload of the actor against its hourly allowance (throws TOO_MANY_REQUESTS past it). */
+  countUpload(actor: Actor): Promise<void>;
   maxBytes: number;
   log: Logger;
 }
@@ -52,6 +54,8 @@ export async function assetRoutes(fastify: FastifyInstance, deps: AssetRouteDeps
   fastify.setErrorHandler((error, request, reply) => {
     if (error instanceof DomainError) {
       if (error.code === ErrorCode.PAYLOAD_TOO_LARGE) void reply.header('connection', 'close');
+      const retryAfter = error.extensions.retryAfterSeconds;
+      if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
       return sendError(reply, STATUS[error.code] ?? 400, error.code, error.message, error.extensions);
     }
     const status = (error as { statusCode?: number }).statusCode;
@@ -79,6 +83,7 @@ export async function assetRoutes(fastify: FastifyInstance, deps: AssetRouteDeps
     const rc = contextOf(request);
     await deps.resolveActor(rc);
     const actor: Actor = rc.requireActor();
+    await deps.countUpload(actor);
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > deps.maxBytes + MULTIPART_OVERHEAD_BYTES)
       throw new PayloadTooLargeError(deps.maxBytes);

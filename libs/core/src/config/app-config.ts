@@ -94,6 +94,12 @@ export class AppConfig {
   @IsInt()
   ASSET_MAX_PIXELS = 40_000_000;
 
+  /** Uploads one account may make per hour (POST /assets); past it, 429 TOO_MANY_REQUESTS. */
+  @Type(() => Number)
+  @Min(1)
+  @IsInt()
+  ASSET_UPLOADS_PER_USER_HOUR = 120;
+
   /** S3 endpoint for S3-compatible storage (MinIO, R2, ...), e.g. https://s3.example.ma; unset → AWS. */
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
