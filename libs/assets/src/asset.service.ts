@@ -40,7 +40,8 @@ export class AssetService {
 
   /** The URL of an asset (or of one of its variants) by storage key. */
   publicUrl(key: string, variant?: AssetVariant): string {
-    const base = `${this.config.publicUrl}/assets/${encodeURIComponent(key)}`;
+    const origin = this.config.ASSET_BASE_URL?.replace(/\/+$/, '') ?? this.config.publicUrl;
+    const base = `${origin}/assets/${encodeURIComponent(key)}`;
     return variant ? `${base}?variant=${variant}` : base;
   }
 

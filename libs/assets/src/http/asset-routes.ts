@@ -52,6 +52,8 @@ export async function assetRoutes(fastify: FastifyInstance, deps: AssetRouteDeps
   });
 
   fastify.setErrorHandler((error, request, reply) => {
+    // An upload refused before its body was read whole: close rather than read the rest.
+    if (!request.raw.readableEnded) void reply.header('connection', 'close');
     if (error instanceof DomainError) {
       if (error.code === ErrorCode.PAYLOAD_TOO_LARGE) void reply.header('connection', 'close');
       const retryAfter = error.extensions.retryAfterSeconds;

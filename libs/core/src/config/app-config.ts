@@ -94,6 +94,11 @@ export class AppConfig {
   @IsInt()
   ASSET_MAX_PIXELS = 40_000_000;
 
+  /** Base of the links to assets (`<base>/assets/<key>`), e.g. a CDN in front of the API; default PUBLIC_URL. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  ASSET_BASE_URL?: string;
+
   /** Uploads one account may make per hour (POST /assets); past it, 429 TOO_MANY_REQUESTS. */
   @Type(() => Number)
   @Min(1)
