@@ -253,17 +253,20 @@ describe('the worker process', () => {
   });
 });
 
-describe('upload allowance', () => {
-  it('refuses uploads past ASSET_UPLOADS_PER_USER_HOUR with 429 and Retry-After, storing nothing', async () => {
+describe('upload allowance and asset links', () => {
+  it('refuses uploads past ASSET_UPLOADS_PER_USER_HOUR with 429 and Retry-After; links start with ASSET_BASE_URL', async () => {
     const limited = await startTestApi(
-      { DATA_DIR: dataDir, ASSET_UPLOADS_PER_USER_HOUR: '2' },
+      { DATA_DIR: dataDir, ASSET_UPLOADS_PER_USER_HOUR: '2', ASSET_BASE_URL: 'https://cdn.taawoun.ma/' },
       t.databaseUrl,
     );
     try {
       const user = await signUp(limited);
       const statuses: number[] = [];
-      for (let i = 0; i < 2; i++)
-        statuses.push((await upload(limited, await png(), { token: user.accessToken })).status);
+      for (let i = 0; i < 2; i++) {
+        const response = await upload(limited, await png(), { token: user.accessToken });
+        statuses.push(response.status);
+        expect(response.body.url).toMatch(/^https:\/\/cdn\.taawoun\.ma\/assets\/[0-9a-f]{32}$/);
+      }
       const before = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM assets WHERE owner_id = $1`, [
         user.id,
       ]);
