@@ -12,6 +12,7 @@ import { VettedProfileChanges1796005000000 } from './1796005000000-VettedProfile
 import { CooperativeInvitations1796005100000 } from './1796005100000-CooperativeInvitations.js';
 import { Assets1796012000000 } from './1796012000000-Assets.js';
 import { AssetReferences1796012100000 } from './1796012100000-AssetReferences.js';
+import { AssetProposalKind1796012200000 } from './1796012200000-AssetProposalKind.js';
 
 /** Every migration, in order. Listed explicitly (no glob) so builds and tests load the same set. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CooperativeInvitations1796005100000,
   Assets1796012000000,
   AssetReferences1796012100000,
+  AssetProposalKind1796012200000,
 ];

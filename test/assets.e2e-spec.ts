@@ -308,6 +308,26 @@ describe.each([localDriver(), s3Driver()])('assets with the $name storage driver
       expect(open.headers.get('content-type')).toBe('image/png');
     });
 
+    it('a brand proposal is seen by the cooperative and its partner only, until accepted as the logo', async () => {
+      const partner = await signUp(t);
+      const proposal = ok(await upload(t, await png(), { token: partner.accessToken }));
+      const path = `/assets/${keyOf(proposal.url)}`;
+      const { cooperativeId, owner } = await cooperativeWithOwner(t);
+      const service = t.api.app.get(AssetService);
+      await service.assertUsable(
+        { userId: partner.id, platformRoles: new Set(), memberships: new Map() },
+        [proposal.id],
+        { field: 'logoAssetId', kind: AssetKind.BRAND_PROPOSAL, cooperativeId },
+      );
+      await service.attach(proposal.id, { cooperativeId, kind: AssetKind.BRAND_PROPOSAL });
+      expect((await fetchAsset(t, path, owner.accessToken)).status).toBe(200);
+      expect((await fetchAsset(t, path, partner.accessToken)).status).toBe(200);
+      expect((await fetchAsset(t, path, stranger.accessToken)).status).toBe(404);
+      expect((await fetchAsset(t, path)).status).toBe(404);
+      await service.attach(proposal.id, { cooperativeId, kind: AssetKind.BRAND_LOGO });
+      expect((await fetchAsset(t, path)).status).toBe(200);
+    });
+
     it('unknown keys, odd keys and bad variants', async () => {
       expect((await fetchAsset(t, '/assets/0123456789abcdef0123456789abcdef')).status).toBe(404);
       expect((await fetchAsset(t, '/assets/..%2f..%2fetc%2fpasswd')).status).toBe(404);

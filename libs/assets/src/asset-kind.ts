@@ -8,6 +8,12 @@ export enum AssetKind {
   COOPERATIVE_DOCUMENT = 'COOPERATIVE_DOCUMENT',
   BRAND_LOGO = 'BRAND_LOGO',
   BRAND_BANNER = 'BRAND_BANNER',
+  /**
+   * A logo or banner a partner proposes to a cooperative: seen by the cooperative's members, the
+   * partner who uploaded it and admins; attached again as BRAND_LOGO/BRAND_BANNER when accepted,
+   * which makes it public.
+   */
+  BRAND_PROPOSAL = 'BRAND_PROPOSAL',
 }
 
 /** The kinds shown on public pages: attaching an asset as one of them makes it public. */
@@ -18,7 +24,10 @@ export const PUBLIC_ASSET_KINDS: ReadonlySet<AssetKind> = new Set([
 ]);
 
 /** The kinds that must be images (documents may also be PDFs). */
-export const IMAGE_ASSET_KINDS: ReadonlySet<AssetKind> = PUBLIC_ASSET_KINDS;
+export const IMAGE_ASSET_KINDS: ReadonlySet<AssetKind> = new Set([
+  ...PUBLIC_ASSET_KINDS,
+  AssetKind.BRAND_PROPOSAL,
+]);
 
 /** The file types accepted, identified by their bytes. */
 export const ASSET_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;

@@ -20,7 +20,7 @@ import { UserEntity } from '@taawoun/identity';
 @Check('CHK_assets_mime_type', `"mime_type" IN ('image/jpeg', 'image/png', 'image/webp', 'application/pdf')`)
 @Check(
   'CHK_assets_kind',
-  `"kind" IN ('PRODUCT_IMAGE', 'CERTIFICATION_DOCUMENT', 'COOPERATIVE_DOCUMENT', 'BRAND_LOGO', 'BRAND_BANNER')`,
+  `"kind" IN ('PRODUCT_IMAGE', 'CERTIFICATION_DOCUMENT', 'COOPERATIVE_DOCUMENT', 'BRAND_LOGO', 'BRAND_BANNER', 'BRAND_PROPOSAL')`,
 )
 @Check('CHK_assets_byte_size', `"byte_size" >= 0`)
 @Index('IDX_assets_unattached', ['createdAt'], { where: `"cooperative_id" IS NULL` })
