@@ -11,6 +11,9 @@ import { AbuseLimits1796004000000 } from './1796004000000-AbuseLimits.js';
 import { VettedProfileChanges1796005000000 } from './1796005000000-VettedProfileChanges.js';
 import { CooperativeInvitations1796005100000 } from './1796005100000-CooperativeInvitations.js';
 import { Orders1796010000000 } from './1796010000000-Orders.js';
+import { Assets1796012000000 } from './1796012000000-Assets.js';
+import { AssetReferences1796012100000 } from './1796012100000-AssetReferences.js';
+import { AssetProposalKind1796012200000 } from './1796012200000-AssetProposalKind.js';
 
 /** Every migration, in order. Listed explicitly (no glob) so builds and tests load the same set. */
 export const MIGRATIONS = [
@@ -27,4 +30,7 @@ export const MIGRATIONS = [
   VettedProfileChanges1796005000000,
   CooperativeInvitations1796005100000,
   Orders1796010000000,
+  Assets1796012000000,
+  AssetReferences1796012100000,
+  AssetProposalKind1796012200000,
 ];

@@ -23,6 +23,8 @@ const TABLES = [
   'stock_movements',
   'product_certifications',
   'email_outbox',
+  'assets',
+  'product_images',
 ];
 
 async function counts(): Promise<Record<string, number>> {
@@ -55,6 +57,18 @@ describe('demo import', () => {
     const second = await new Importer(importServices(t.api.app)).importAll(data);
     expect(second.created).toEqual({ users: 0, cooperatives: 0, certifications: 0, products: 0 });
     expect(await counts()).toEqual(before);
+  });
+
+  it('gives every product a photo drawn for it, public once the product is imported', async () => {
+    const rows = await t.sql<{ key: string; n: number }>(
+      `SELECT a.key, count(*) OVER (PARTITION BY pi.product_id)::int AS n
+         FROM products p JOIN product_images pi ON pi.product_id = p.id JOIN assets a ON a.id = pi.asset_id`,
+    );
+    expect(rows).toHaveLength(data.products.length);
+    expect(rows.every((r) => r.n === 1)).toBe(true);
+    const served = await fetch(`${t.url}/assets/${rows[0].key}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/jpeg');
   });
 
   it('gives products the platform slugs: their French name slugified, suffixed only when taken', async () => {

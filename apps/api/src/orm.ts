@@ -1,3 +1,4 @@
+import { ASSETS_ENTITIES } from '@taawoun/assets';
 import { CATALOG_ENTITIES } from '@taawoun/catalog';
 import { COOPERATIVES_ENTITIES } from '@taawoun/cooperatives';
 import { IDENTITY_ENTITIES } from '@taawoun/identity';
@@ -10,6 +11,7 @@ export const ENTITIES = [
   ...NOTIFICATIONS_ENTITIES,
   ...IDENTITY_ENTITIES,
   ...COOPERATIVES_ENTITIES,
+  ...ASSETS_ENTITIES,
   ...CATALOG_ENTITIES,
   ...ORDERS_ENTITIES,
 ];

@@ -61,6 +61,17 @@ export class CatalogLoaders {
       .load(productId);
   }
 
+  /** A product's image asset ids, in order (resolved to assets by AssetService). */
+  imageAssetIds(rc: RequestContext, productId: string): Promise<string[]> {
+    return rc.loaders
+      .get<string, string[]>('catalog.imagesByProduct', async (ids) =>
+        manyByKey(ids, await this.products.imagesByProducts(ids), (r) => r.productId).map((rows) =>
+          rows.map((r) => r.assetId),
+        ),
+      )
+      .load(productId);
+  }
+
   certifications(rc: RequestContext, productId: string): Promise<CertificationModel[]> {
     return rc.loaders
       .get<string, CertificationModel[]>('catalog.certificationsByProduct', async (ids) =>

@@ -32,6 +32,9 @@ export interface CoreModuleOptions {
   role?: 'api' | 'worker';
 }
 
+/** Injection token of the process's role (`api` or `worker`), for libs that serve HTTP routes of their own. */
+export const PROCESS_ROLE = Symbol('PROCESS_ROLE');
+
 /**
  * Configuration, database, GraphQL server, validation, health and metrics: what every
  * process of the platform shares. Imported once, by the app module.
@@ -62,6 +65,7 @@ export class CoreModule {
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: LOGGER, useValue: options.logger },
+        { provide: PROCESS_ROLE, useValue: options.role ?? 'api' },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
         { provide: Cursors, useValue: new Cursors(cursorKey(config)) },
@@ -70,7 +74,7 @@ export class CoreModule {
         RateLimitRepository,
         RateLimiter,
       ],
-      exports: [AppConfig, LOGGER, Db, Jobs, Cursors, RateLimiter],
+      exports: [AppConfig, LOGGER, PROCESS_ROLE, Db, Jobs, Cursors, RateLimiter],
     };
   }
 }

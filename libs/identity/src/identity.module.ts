@@ -53,6 +53,7 @@ import { LoginThrottleService } from './throttling/login-throttle.service.js';
     { provide: APP_GUARD, useClass: PolicyGuard },
   ],
   exports: [
+    ActorService,
     AuthService,
     CooperativeScopeRegistry,
     AccessTokenService,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
+import { AssetFilesService } from '@taawoun/assets';
 import {
   CertificationRepository,
   CertificationService,
@@ -25,6 +26,7 @@ import type {
   ProductData,
   UserData,
 } from './demo-data.js';
+import { demoProductPhoto } from './demo-images.js';
 
 /**
  * What the importer calls: the domain services for every write (but memberships, see
@@ -41,6 +43,7 @@ export interface ImportServices {
   memberships: MembershipRepository;
   certificationRows: CertificationRepository;
   variants: VariantRepository;
+  assets: AssetFilesService;
 }
 
 /** The services of a running application (the API in tests, a worker context in the CLI). */
@@ -56,6 +59,7 @@ export function importServices(app: INestApplicationContext): ImportServices {
     memberships: app.get(MembershipRepository),
     certificationRows: app.get(CertificationRepository),
     variants: app.get(VariantRepository),
+    assets: app.get(AssetFilesService),
   };
 }
 
@@ -215,7 +219,10 @@ export class Importer {
     return { id, created: !existing };
   }
 
-  /** Created by `actor` (the cooperative must be APPROVED) and published unless a draft. */
+  /**
+   * Created by `actor` (the cooperative must be APPROVED) with a photo drawn for it and uploaded as
+   * `actor` (the upload rules of POST /assets), and published unless a draft.
+   */
   async product(
     cooperativeId: string,
     data: Omit<ProductData, 'cooperative' | 'certifications'>,
@@ -225,6 +232,7 @@ export class Importer {
     const existing = await this.services.variants.bySku(cooperativeId, data.variants[0].sku);
     if (existing) return { id: existing.productId, created: false };
     const languages = (['fr', 'ar', 'en'] as const).filter((l) => data.name[l] !== undefined);
+    const photo = await this.services.assets.upload(actor, await demoProductPhoto(data.variants[0].sku));
     const product = await this.services.products.create(contextOf(actor), {
       cooperativeId,
       categoryCode: data.category,
@@ -240,6 +248,7 @@ export class Importer {
         stock: v.stock,
       })),
       certificationIds,
+      imageAssetIds: [photo.id],
     });
     if (!data.draft) await this.services.products.publish(product.id);
     return { id: product.id, created: true };

@@ -10,6 +10,7 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import { AssetEntity } from '@taawoun/assets';
 import { CooperativeEntity } from '@taawoun/cooperatives';
 import { UserEntity } from '@taawoun/identity';
 import { CertificationType } from './certification-type.js';
@@ -63,9 +64,14 @@ export class CertificationEntity {
   @JoinColumn({ name: 'verified_by', foreignKeyConstraintName: 'FK_certifications_verified_by' })
   verifier?: UserEntity;
 
-  /** The scanned certificate, once the assets issue adds uploads (no FK yet). */
+  /** The scanned certificate: an asset attached to the cooperative (AssetService checks who may). */
+  @Index('IDX_certifications_document_asset')
   @Column({ name: 'document_asset_id', type: 'uuid', nullable: true })
   documentAssetId!: string | null;
+
+  @ManyToOne(() => AssetEntity)
+  @JoinColumn({ name: 'document_asset_id', foreignKeyConstraintName: 'FK_certifications_document_asset' })
+  documentAsset?: AssetEntity;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

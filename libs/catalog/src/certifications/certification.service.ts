@@ -9,6 +9,7 @@ import {
   type RequestContext,
   pgError,
 } from '@taawoun/core';
+import { AssetKind, AssetService } from '@taawoun/assets';
 import { AuditLogService, CooperativeRepository, MembershipRepository } from '@taawoun/cooperatives';
 import { UserRepository } from '@taawoun/identity';
 import { Outbox } from '@taawoun/notifications';
@@ -49,6 +50,7 @@ export class CertificationService {
     private readonly memberships: MembershipRepository,
     private readonly users: UserRepository,
     private readonly outbox: Outbox,
+    private readonly assets: AssetService,
     @Inject(LOGGER) private readonly log: Logger,
   ) {}
 
@@ -67,12 +69,21 @@ export class CertificationService {
     cooperativeId: string,
     input: CertificationInput,
   ): Promise<CertificationModel> {
-    rc.requireActor();
+    const actor = rc.requireActor();
     requireUuid(cooperativeId, 'Cooperative');
     if (input.expiresOn && input.expiresOn < input.issuedOn)
       throw BadUserInputError.field('expiresOn', 'must not be before issuedOn');
     return this.db.transaction(async () => {
       await this.access.assertApproved(cooperativeId);
+      if (input.documentAssetId != null) {
+        // The scanned certificate: the actor's upload (or its cooperative's), kept private to members and admins.
+        const target = { cooperativeId, kind: AssetKind.CERTIFICATION_DOCUMENT };
+        await this.assets.assertUsable(actor, [input.documentAssetId], {
+          field: 'documentAssetId',
+          ...target,
+        });
+        await this.assets.attach(input.documentAssetId, target, 'documentAssetId');
+      }
       const id = await this.certifications.insert({
         cooperativeId,
         type: input.type,

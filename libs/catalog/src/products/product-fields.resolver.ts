@@ -1,11 +1,11 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { AssetModel, AssetService } from '@taawoun/assets';
 import { Ctx, LanguageCode, pickLanguage, type RequestContext } from '@taawoun/core';
 import { CooperativeModel, CooperativeService } from '@taawoun/cooperatives';
 import { CatalogLoaders } from '../catalog.loaders.js';
 import { CategoryModel } from '../categories/category.model.js';
 import { CertificationModel } from '../certifications/certification.model.js';
 import { ProductVariantModel } from '../variants/variant.model.js';
-import { AssetModel } from './asset.model.js';
 import { PriceRangeModel, ProductModel } from './product.model.js';
 
 /** Relations of a product, each through a per-request DataLoader. */
@@ -14,6 +14,7 @@ export class ProductFieldsResolver {
   constructor(
     private readonly loaders: CatalogLoaders,
     private readonly cooperatives: CooperativeService,
+    private readonly assets: AssetService,
   ) {}
 
   @ResolveField(() => String, { description: 'Falls back to the default language.' })
@@ -52,11 +53,11 @@ export class ProductFieldsResolver {
     return this.loaders.variants(rc, product.id);
   }
 
-  @ResolveField(() => [AssetModel], {
-    description: 'Product photos; empty until the assets lib resolves product_images rows to assets.',
-  })
-  images(): AssetModel[] {
-    return [];
+  @ResolveField(() => [AssetModel], { description: 'Product photos, in order.' })
+  async images(@Parent() product: ProductModel, @Ctx() rc: RequestContext): Promise<AssetModel[]> {
+    const ids = await this.loaders.imageAssetIds(rc, product.id);
+    const assets = await Promise.all(ids.map((id) => this.assets.load(rc, id)));
+    return assets.filter((asset): asset is AssetModel => asset !== null);
   }
 
   @ResolveField(() => [CertificationModel])

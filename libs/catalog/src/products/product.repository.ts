@@ -86,6 +86,9 @@ export const PRODUCT_SQL = {
   deleteImages: `DELETE FROM product_images WHERE product_id = $1::uuid`,
   insertImages: `INSERT INTO product_images (product_id, asset_id, position)
                  SELECT $1::uuid, a.id, a.n - 1 FROM unnest($2::uuid[]) WITH ORDINALITY AS a(id, n)`,
+  /** The image asset ids of products, in each product's order. */
+  imagesByProducts: `SELECT product_id AS "productId", asset_id AS "assetId" FROM product_images
+                     WHERE product_id = ANY($1::uuid[]) ORDER BY product_id, position`,
   deleteCertifications: `DELETE FROM product_certifications WHERE product_id = $1::uuid`,
   insertCertifications: `INSERT INTO product_certifications (product_id, certification_id)
                          SELECT $1::uuid, unnest($2::uuid[])`,
@@ -118,6 +121,12 @@ export const PRODUCT_SQL = {
                  JOIN input i ON i.slug = p.slug
                  CROSS JOIN LATERAL jsonb_array_elements(i.variants) WITH ORDINALITY AS v(e, n)`,
 } as const;
+
+/** One image of a product, by asset id (rows come in the product's order). */
+export interface ProductImageRow {
+  productId: string;
+  assetId: string;
+}
 
 /** Every statement on `products` and its link tables (`product_images`, `product_certifications`). */
 @Injectable()
@@ -209,6 +218,10 @@ export class ProductRepository {
    */
   insertBulk(products: readonly BulkProductRow[]): Promise<number> {
     return this.db.execute(PRODUCT_SQL.insertBulk, [JSON.stringify(products)]);
+  }
+
+  imagesByProducts(productIds: readonly string[]): Promise<ProductImageRow[]> {
+    return this.db.query<ProductImageRow>(PRODUCT_SQL.imagesByProducts, [productIds]);
   }
 
   async replaceCertifications(productId: string, certificationIds: readonly string[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type Actor,
   BadUserInputError,
   Db,
   insertWithFreeSlug,
@@ -12,6 +13,7 @@ import {
   type FieldProblem,
   type RequestContext,
 } from '@taawoun/core';
+import { AssetKind, AssetService } from '@taawoun/assets';
 import { CatalogAccess } from '../catalog-access.js';
 import { CategoryRepository } from '../categories/category.repository.js';
 import { CertificationRepository } from '../certifications/certification.repository.js';
@@ -32,6 +34,7 @@ export class ProductService {
     private readonly certifications: CertificationRepository,
     private readonly access: CatalogAccess,
     private readonly variants: VariantService,
+    private readonly assets: AssetService,
   ) {}
 
   /** The cooperative owning a product (for the policy guard), or null. */
@@ -59,13 +62,14 @@ export class ProductService {
       await this.checkCertifications(input.cooperativeId, input.certificationIds ?? []);
       const id = await this.insertProduct(input, texts);
       await this.variants.insertMany(id, input.cooperativeId, input.variants, actor.userId, 'variants');
-      await this.replaceImages(id, input.imageAssetIds ?? []);
+      await this.replaceImages(actor, id, input.cooperativeId, input.imageAssetIds ?? []);
       await this.products.replaceCertifications(id, input.certificationIds ?? []);
       return this.get(id);
     });
   }
 
   async update(rc: RequestContext, id: string, input: UpdateProductInput): Promise<ProductModel> {
+    const actor = rc.requireActor();
     requireUuid(id, 'Product');
     return this.db.transaction(async () => {
       const current = await this.products.lock(id);
@@ -84,7 +88,8 @@ export class ProductService {
         await this.products.updateTexts(id, texts);
       }
       if (input.categoryCode != null) await this.products.updateCategory(id, input.categoryCode);
-      if (input.imageAssetIds != null) await this.replaceImages(id, input.imageAssetIds);
+      if (input.imageAssetIds != null)
+        await this.replaceImages(actor, id, current.cooperativeId, input.imageAssetIds);
       if (input.certificationIds != null)
         await this.products.replaceCertifications(id, input.certificationIds);
       return this.get(id);
@@ -169,9 +174,21 @@ export class ProductService {
     if (problems.length) throw new BadUserInputError(problems);
   }
 
-  private async replaceImages(productId: string, assetIds: readonly string[]): Promise<void> {
+  /**
+   * Replaces a product's images: each must be an upload the actor may use (AssetService), an image,
+   * not another cooperative's; they are attached to the product's cooperative (and so made public).
+   */
+  private async replaceImages(
+    actor: Actor,
+    productId: string,
+    cooperativeId: string,
+    assetIds: readonly string[],
+  ): Promise<void> {
     if (new Set(assetIds).size !== assetIds.length)
       throw BadUserInputError.field('imageAssetIds', 'lists an image twice');
+    const target = { cooperativeId, kind: AssetKind.PRODUCT_IMAGE };
+    await this.assets.assertUsable(actor, assetIds, { field: 'imageAssetIds', ...target });
+    await this.assets.attach(assetIds, target, 'imageAssetIds');
     await this.products.replaceImages(productId, assetIds);
   }
 }

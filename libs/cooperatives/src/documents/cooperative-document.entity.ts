@@ -19,8 +19,8 @@ export enum CooperativeDocumentKind {
 
 /**
  * A supporting document of a cooperative's application (statutes, registration certificate).
- * The file itself is an asset; `asset_id` gets its foreign key when the assets table exists
- * (visual-identity issue). No API writes this table yet.
+ * The file itself is an asset (libs/assets, which depends on this lib: the relation names its
+ * entity by name). No API writes this table yet.
  */
 @Entity('cooperative_documents')
 @Check('CHK_cooperative_documents_kind', `"kind" IN ('STATUTES', 'REGISTRATION_CERTIFICATE', 'OTHER')`)
@@ -39,8 +39,13 @@ export class CooperativeDocumentEntity {
   @Column({ type: 'varchar', length: 32 })
   kind!: CooperativeDocumentKind;
 
+  @Index('IDX_cooperative_documents_asset')
   @Column({ name: 'asset_id', type: 'uuid' })
   assetId!: string;
+
+  @ManyToOne('AssetEntity')
+  @JoinColumn({ name: 'asset_id', foreignKeyConstraintName: 'FK_cooperative_documents_asset' })
+  asset?: unknown;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
