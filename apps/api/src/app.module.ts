@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { BrandingModule } from '@taawoun/branding';
 import { CatalogModule } from '@taawoun/catalog';
 import { CooperativesModule } from '@taawoun/cooperatives';
 import { CoreModule, type CoreModuleOptions } from '@taawoun/core';
@@ -16,6 +17,7 @@ export class AppModule {
         IdentityModule,
         CooperativesModule,
         CatalogModule,
+        BrandingModule,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import { BRANDING_ENTITIES } from '@taawoun/branding';
 import { CATALOG_ENTITIES } from '@taawoun/catalog';
 import { COOPERATIVES_ENTITIES } from '@taawoun/cooperatives';
 import { IDENTITY_ENTITIES } from '@taawoun/identity';
@@ -10,5 +11,6 @@ export const ENTITIES = [
   ...IDENTITY_ENTITIES,
   ...COOPERATIVES_ENTITIES,
   ...CATALOG_ENTITIES,
+  ...BRANDING_ENTITIES,
 ];
 export { MIGRATIONS };

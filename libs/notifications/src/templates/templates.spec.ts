@@ -20,6 +20,12 @@ const PARAMS: TemplateParams = {
     reference: 'BIO-1',
     expiresOn: '2027-01-08',
   },
+  'identity-partner-assigned': {
+    partnerName: 'Fédération IT',
+    cooperativeName: 'Argan Tiznit',
+    needs: 'Un logo et des couleurs',
+  },
+  'identity-proposal-received': { cooperativeName: 'Argan Tiznit', partnerName: 'Fédération IT' },
 };
 
 describe('e-mail templates', () => {
