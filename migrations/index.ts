@@ -10,6 +10,7 @@ import { AccountSecurity1796003100000 } from './1796003100000-AccountSecurity.js
 import { AbuseLimits1796004000000 } from './1796004000000-AbuseLimits.js';
 import { VettedProfileChanges1796005000000 } from './1796005000000-VettedProfileChanges.js';
 import { CooperativeInvitations1796005100000 } from './1796005100000-CooperativeInvitations.js';
+import { Assets1796012000000 } from './1796012000000-Assets.js';
 import { Branding1796012500000 } from './1796012500000-Branding.js';
 
 /** Every migration, in order. Listed explicitly (no glob) so builds and tests load the same set. */
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   AbuseLimits1796004000000,
   VettedProfileChanges1796005000000,
   CooperativeInvitations1796005100000,
+  Assets1796012000000,
   Branding1796012500000,
 ];

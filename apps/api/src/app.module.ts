@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AssetsModule } from '@taawoun/assets';
 import { BrandingModule } from '@taawoun/branding';
 import { CatalogModule } from '@taawoun/catalog';
 import { CooperativesModule } from '@taawoun/cooperatives';
@@ -16,6 +17,7 @@ export class AppModule {
         NotificationsModule,
         IdentityModule,
         CooperativesModule,
+        AssetsModule,
         CatalogModule,
         BrandingModule,
       ],

@@ -1,3 +1,4 @@
+import { ASSETS_ENTITIES } from '@taawoun/assets';
 import { BRANDING_ENTITIES } from '@taawoun/branding';
 import { CATALOG_ENTITIES } from '@taawoun/catalog';
 import { COOPERATIVES_ENTITIES } from '@taawoun/cooperatives';
@@ -10,6 +11,7 @@ export const ENTITIES = [
   ...NOTIFICATIONS_ENTITIES,
   ...IDENTITY_ENTITIES,
   ...COOPERATIVES_ENTITIES,
+  ...ASSETS_ENTITIES,
   ...CATALOG_ENTITIES,
   ...BRANDING_ENTITIES,
 ];

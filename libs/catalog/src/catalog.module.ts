@@ -1,4 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { AssetsModule } from '@taawoun/assets';
 import { Jobs } from '@taawoun/core';
 import { CooperativesModule } from '@taawoun/cooperatives';
 import { CooperativeScopeRegistry } from '@taawoun/identity';
@@ -28,7 +29,7 @@ import { VariantService } from './variants/variant.service.js';
 
 /** Categories, products, variants, stock, certifications and search. */
 @Module({
-  imports: [CooperativesModule],
+  imports: [CooperativesModule, AssetsModule],
   providers: [
     CategoryRepository,
     ProductRepository,

@@ -1,11 +1,11 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { AssetModel } from '@taawoun/assets';
 import { Ctx, LanguageCode, pickLanguage, type RequestContext } from '@taawoun/core';
 import { CooperativeModel, CooperativeService } from '@taawoun/cooperatives';
 import { CatalogLoaders } from '../catalog.loaders.js';
 import { CategoryModel } from '../categories/category.model.js';
 import { CertificationModel } from '../certifications/certification.model.js';
 import { ProductVariantModel } from '../variants/variant.model.js';
-import { AssetModel } from './asset.model.js';
 import { PriceRangeModel, ProductModel } from './product.model.js';
 
 /** Relations of a product, each through a per-request DataLoader. */

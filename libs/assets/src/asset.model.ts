@@ -1,9 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
-/**
- * The contract's `Asset`, declared here so `Product.images` can exist before the assets lib.
- * When libs/assets lands it should own this type (and catalog import it from there).
- */
+/** The contract's `Asset`: an uploaded file, by URL. */
 @ObjectType('Asset')
 export class AssetModel {
   @Field(() => ID)
@@ -21,6 +18,6 @@ export class AssetModel {
   @Field(() => Int, { nullable: true })
   height!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A small WebP copy, once generated (images only).' })
   thumbnailUrl!: string | null;
 }
