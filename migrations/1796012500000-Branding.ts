@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Issue 12: partner organisations and their members, identity requests and proposals, brand
  * kits. At most one unfinished (OPEN, ASSIGNED, PROPOSED) request per cooperative: a partial
- * unique index. Asset columns get their foreign keys once the assets table exists.
+ * unique index. Images are assets (RESTRICT: the daily clean-up of unattached uploads never takes one in use).
  */
 export class Branding1796012500000 implements MigrationInterface {
   name = 'Branding1796012500000';
@@ -67,9 +67,25 @@ export class Branding1796012500000 implements MigrationInterface {
     await q.query(
       `ALTER TABLE "partner_members" ADD CONSTRAINT "FK_partner_members_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
+    await q.query(
+      `ALTER TABLE "identity_proposals" ADD CONSTRAINT "FK_identity_proposals_logo" FOREIGN KEY ("logo_asset_id") REFERENCES "assets"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "identity_proposals" ADD CONSTRAINT "FK_identity_proposals_banner" FOREIGN KEY ("banner_asset_id") REFERENCES "assets"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "brand_kits" ADD CONSTRAINT "FK_brand_kits_logo" FOREIGN KEY ("logo_asset_id") REFERENCES "assets"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "brand_kits" ADD CONSTRAINT "FK_brand_kits_banner" FOREIGN KEY ("banner_asset_id") REFERENCES "assets"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE "brand_kits" DROP CONSTRAINT "FK_brand_kits_banner"`);
+    await q.query(`ALTER TABLE "brand_kits" DROP CONSTRAINT "FK_brand_kits_logo"`);
+    await q.query(`ALTER TABLE "identity_proposals" DROP CONSTRAINT "FK_identity_proposals_banner"`);
+    await q.query(`ALTER TABLE "identity_proposals" DROP CONSTRAINT "FK_identity_proposals_logo"`);
     await q.query(`ALTER TABLE "partner_members" DROP CONSTRAINT "FK_partner_members_user"`);
     await q.query(`ALTER TABLE "partner_members" DROP CONSTRAINT "FK_partner_members_partner"`);
     await q.query(`ALTER TABLE "brand_kits" DROP CONSTRAINT "FK_brand_kits_proposal"`);

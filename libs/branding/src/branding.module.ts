@@ -1,7 +1,9 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { AssetsModule } from '@taawoun/assets';
 import { CooperativesModule } from '@taawoun/cooperatives';
 import { CooperativeScopeRegistry } from '@taawoun/identity';
 import { BrandAssets } from './brand-assets.js';
+import { BrandKitAssetsResolver, IdentityProposalAssetsResolver } from './brand-assets.resolver.js';
 import { BrandKitRepository } from './brand-kits/brand-kit.repository.js';
 import { BrandKitResolver } from './brand-kits/brand-kit.resolver.js';
 import { BrandKitService } from './brand-kits/brand-kit.service.js';
@@ -14,9 +16,11 @@ import { IdentityRequestService } from './requests/identity-request.service.js';
 
 /** Partner organisations, identity requests and proposals, cooperatives' brand kits. */
 @Module({
-  imports: [CooperativesModule],
+  imports: [CooperativesModule, AssetsModule],
   providers: [
     BrandAssets,
+    IdentityProposalAssetsResolver,
+    BrandKitAssetsResolver,
     PartnerRepository,
     PartnerService,
     PartnerResolver,

@@ -8,6 +8,7 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { AssetEntity } from '@taawoun/assets';
 import { CooperativeEntity } from '@taawoun/cooperatives';
 import { IdentityProposalEntity } from '../requests/identity-proposal.entity.js';
 
@@ -29,8 +30,16 @@ export class BrandKitEntity {
   @Column({ name: 'logo_asset_id', type: 'uuid' })
   logoAssetId!: string;
 
+  @ManyToOne(() => AssetEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'logo_asset_id', foreignKeyConstraintName: 'FK_brand_kits_logo' })
+  logo?: AssetEntity;
+
   @Column({ name: 'banner_asset_id', type: 'uuid', nullable: true })
   bannerAssetId!: string | null;
+
+  @ManyToOne(() => AssetEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'banner_asset_id', foreignKeyConstraintName: 'FK_brand_kits_banner' })
+  banner?: AssetEntity;
 
   @Column({ name: 'primary_color', type: 'char', length: 7 })
   primaryColor!: string;

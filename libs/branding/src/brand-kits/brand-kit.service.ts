@@ -21,11 +21,11 @@ export class BrandKitService {
     cooperativeId: string,
     input: IdentityProposalInput,
   ): Promise<BrandKitModel> {
-    rc.requireActor();
+    const actor = rc.requireActor();
     requireUuid(cooperativeId, 'Cooperative');
     const identity = checkBrandIdentity(input);
     return this.db.transaction(async () => {
-      await this.assets.assertUsable(rc, identity);
+      await this.assets.assertUsable(actor, identity, cooperativeId);
       return this.set(cooperativeId, identity, null);
     });
   }
@@ -37,7 +37,7 @@ export class BrandKitService {
     proposalId: string | null,
   ): Promise<BrandKitModel> {
     const row = await this.repo.upsert(cooperativeId, identity, proposalId);
-    await this.assets.attachToBrandKit(identity, cooperativeId);
+    await this.assets.attach(identity, cooperativeId);
     return row;
   }
 

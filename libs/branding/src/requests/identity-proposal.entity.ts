@@ -8,6 +8,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { AssetEntity } from '@taawoun/assets';
 import { UserEntity } from '@taawoun/identity';
 import { IdentityRequestEntity } from './identity-request.entity.js';
 
@@ -38,8 +39,16 @@ export class IdentityProposalEntity {
   @Column({ name: 'logo_asset_id', type: 'uuid' })
   logoAssetId!: string;
 
+  @ManyToOne(() => AssetEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'logo_asset_id', foreignKeyConstraintName: 'FK_identity_proposals_logo' })
+  logo?: AssetEntity;
+
   @Column({ name: 'banner_asset_id', type: 'uuid', nullable: true })
   bannerAssetId!: string | null;
+
+  @ManyToOne(() => AssetEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'banner_asset_id', foreignKeyConstraintName: 'FK_identity_proposals_banner' })
+  banner?: AssetEntity;
 
   @Column({ name: 'primary_color', type: 'char', length: 7 })
   primaryColor!: string;

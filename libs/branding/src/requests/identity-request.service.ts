@@ -138,7 +138,7 @@ export class IdentityRequestService {
           `A request takes at most ${MAX_PROPOSALS_PER_REQUEST} proposals`,
           'requestId',
         );
-      await this.assets.assertUsable(rc, identity);
+      await this.assets.assertUsable(actor, identity, request.cooperativeId);
       const proposal = await this.repo.insertProposal(requestId, actor.userId, identity);
       await this.repo.transition(
         requestId,
@@ -146,7 +146,7 @@ export class IdentityRequestService {
         IdentityRequestStatus.PROPOSED,
       );
       // The cooperative's members must see the proposed images before choosing.
-      await this.assets.attachToProposal(identity, request.cooperativeId);
+      await this.assets.attach(identity, request.cooperativeId);
       const [cooperative, partner] = await Promise.all([
         this.cooperatives.byId(request.cooperativeId),
         this.partners.load(rc, request.partnerId),
