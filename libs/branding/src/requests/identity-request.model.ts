@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsOptional, IsString } from 'class-validator';
 
 export enum IdentityRequestStatus {
   OPEN = 'OPEN',
@@ -63,17 +64,25 @@ export class IdentityProposalModel {
 @InputType('IdentityProposalInput')
 export class IdentityProposalInput {
   @Field(() => ID)
+  @IsString()
   logoAssetId!: string;
 
   @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsString()
   bannerAssetId?: string | null;
 
   @Field({ description: '"#RRGGBB"' })
+  @IsString()
   primaryColor!: string;
 
   @Field(() => String, { nullable: true, description: '"#RRGGBB"' })
+  @IsOptional()
+  @IsString()
   secondaryColor?: string | null;
 
   @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
   tagline?: string | null;
 }
