@@ -8,6 +8,7 @@ import {
 import { identityAccessSuite } from './access/identity.access.js';
 import { cooperativesAccessSuite } from './access/cooperatives.access.js';
 import { catalogAccessSuite } from './access/catalog.access.js';
+import { brandingAccessSuite } from './access/branding.access.js';
 import { addMembership, grantPlatformRole, insertCooperative, signUp } from './support/actors.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
@@ -20,7 +21,12 @@ import { startTestApi, type TestApi } from './support/test-api.js';
  * For each case, refused actors go first (a refused mutation must change nothing, so the
  * allowed ones still find the state the case prepared). `variables` is called once per request.
  */
-const SUITES: AccessSuite[] = [identityAccessSuite, cooperativesAccessSuite, catalogAccessSuite];
+const SUITES: AccessSuite[] = [
+  identityAccessSuite,
+  cooperativesAccessSuite,
+  catalogAccessSuite,
+  brandingAccessSuite,
+];
 
 const REFUSALS = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
 
