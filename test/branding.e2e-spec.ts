@@ -190,6 +190,24 @@ describe('identity requests', () => {
   });
 });
 
+describe('reading requests', () => {
+  it('costs the same number of SQL queries for 1 request as for 20, with their relations', async () => {
+    for (let i = 0; i < 20; i++) {
+      const request = await identityRequest(t, await freshCooperative(), partnerId);
+      await submitted(request);
+    }
+    const cost = async (first: number) => {
+      const res = await t.gql<{ identityRequests: unknown[] }>(DEEP_LIST, { first }, admin.accessToken);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.identityRequests).toHaveLength(first);
+      return Number(res.headers.get('x-sql-queries'));
+    };
+    const one = await cost(1);
+    expect(one).toBeGreaterThan(0);
+    expect(await cost(20)).toBe(one);
+  });
+});
+
 describe('proposals', () => {
   it('are accepted from the assigned partner only, and e-mail the cooperative’s owners and managers', async () => {
     const coop = await freshCooperative();
@@ -408,6 +426,9 @@ const ASSIGN = `mutation($requestId: ID!, $partnerId: ID!) {
   assignIdentityPartner(requestId: $requestId, partnerId: $partnerId) { status partner { id } } }`;
 const LIST = `query($status: IdentityRequestStatus) { identityRequests(status: $status) {
   id status cooperative { id } partner { id } proposals { id status } } }`;
+const DEEP_LIST = `query($first: Int) { identityRequests(first: $first) {
+  id cooperative { id name brandKit { primaryColor logo { url } } } partner { name }
+  proposals { id logo { url thumbnailUrl } banner { url } } } }`;
 const LIST_FIRST = `query($first: Int) { identityRequests(first: $first) { id } }`;
 const PROPOSAL_FIELDS = `id status primaryColor tagline feedback logo { id url }`;
 const SUBMIT = `mutation($requestId: ID!, $input: IdentityProposalInput!) {
