@@ -166,6 +166,22 @@ describe('identity requests', () => {
     expect(mails.map((m) => m.to_address)).toContain(designer.email);
   });
 
+  it('can be reassigned until a proposal arrives, not after; an unknown partner is NOT_FOUND', async () => {
+    const other = await partnerWith(t, 'Reassignment partner', []);
+    const request = await identityRequest(t, await freshCooperative(), partnerId);
+    const assign = (to: string) => t.gql(ASSIGN, { requestId: request, partnerId: to }, admin.accessToken);
+    expect(codes(await assign('00000000-0000-4000-8000-000000000000'))).toEqual(['NOT_FOUND']);
+    expect((await assign(other)).errors).toBeUndefined();
+    expect((await assign(partnerId)).errors).toBeUndefined();
+    await submitted(request);
+    expect(codes(await assign(other))).toEqual(['INVALID_STATE_TRANSITION']);
+    const [row] = await t.sql<{ partner_id: string; status: string }>(
+      `SELECT partner_id, status FROM identity_requests WHERE id = $1`,
+      [request],
+    );
+    expect(row).toEqual({ partner_id: partnerId, status: 'PROPOSED' });
+  });
+
   it('are listed to admins (all), the assigned partner (its own) and the cooperative’s members (theirs) only', async () => {
     const coop = await freshCooperative();
     const other = await insertCooperative(t);
