@@ -10,3 +10,15 @@ export * from './assets.module.js';
 
 /** The TypeORM entities of this lib, for the data source. */
 export const ASSETS_ENTITIES = [AssetEntity];
+export {
+  ASSET_VARIANTS_JOB,
+  AssetFilesService,
+  CLEAN_UNATTACHED_ASSETS_JOB,
+  UNATTACHED_ASSET_HOURS,
+  variantKey,
+} from './asset-files.service.js';
+export { AssetStorage, isStorageKey, type StoredObject } from './storage/asset-storage.js';
+export { LocalAssetStorage } from './storage/local-asset-storage.js';
+export { S3AssetStorage, type S3StorageOptions } from './storage/s3-asset-storage.js';
+export { inspectUpload, type InspectedFile } from './upload/file-inspection.js';
+export { PayloadTooLargeError } from './upload/upload-errors.js';

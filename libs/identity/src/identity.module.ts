@@ -55,6 +55,7 @@ import { LoginThrottleService } from './throttling/login-throttle.service.js';
     { provide: APP_GUARD, useClass: PolicyGuard },
   ],
   exports: [
+    ActorService,
     AuthService,
     CooperativeScopeRegistry,
     AccessTokenService,

@@ -1,6 +1,7 @@
 export * from './accounts/account-sessions.js';
 export * from './accounts/account-token.entity.js';
 export * from './auth/access-token.service.js';
+export { ActorService } from './auth/actor.service.js';
 export * from './auth/auth.input.js';
 export * from './auth/auth.service.js';
 export * from './auth/password-hasher.js';

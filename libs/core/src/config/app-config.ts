@@ -76,8 +76,52 @@ export class AppConfig {
   @IsUrl({ require_tld: false, require_protocol: true })
   STRIPE_API_BASE?: string;
 
+  /** Where uploaded files live: `local` (DATA_DIR/assets) or `s3` (S3-compatible object storage, S3_*). */
   @IsIn(['local', 's3'])
   ASSET_STORAGE: 'local' | 's3' = 'local';
+
+  /** Largest accepted upload, in bytes, enforced while the file arrives (413 past it). */
+  @Type(() => Number)
+  @Min(1024)
+  @Max(1_073_741_824)
+  @IsInt()
+  ASSET_MAX_BYTES = 10_485_760;
+
+  /** Most pixels (width × height) an uploaded image may declare: refused before decoding (decompression bombs). */
+  @Type(() => Number)
+  @Min(1)
+  @Max(1_000_000_000)
+  @IsInt()
+  ASSET_MAX_PIXELS = 40_000_000;
+
+  /** S3 endpoint for S3-compatible storage (MinIO, R2, ...), e.g. https://s3.example.ma; unset → AWS. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  S3_ENDPOINT?: string;
+
+  /** The bucket holding the assets (required when ASSET_STORAGE=s3). */
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  S3_BUCKET?: string;
+
+  @IsString()
+  @MinLength(1)
+  S3_REGION = 'us-east-1';
+
+  /** Credentials; unset → the SDK's default chain (environment, instance role). */
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Path-style URLs (endpoint/bucket/key), which most S3-compatible servers need. */
+  @Type(() => Boolean)
+  @IsBoolean()
+  S3_FORCE_PATH_STYLE = true;
 
   /** SMTP server for e-mail, e.g. smtp://user:pass@mail.example.ma:587; unset → .eml files under DATA_DIR/mail. */
   @IsOptional()

@@ -52,6 +52,11 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ ASSET_STORAGE: 'ftp' }, 'ASSET_STORAGE'],
+    [{ ASSET_STORAGE: 's3' }, 'S3_BUCKET'],
+    [{ S3_ACCESS_KEY_ID: 'key' }, 'S3_SECRET_ACCESS_KEY'],
+    [{ S3_FORCE_PATH_STYLE: 'yes' }, 'S3_FORCE_PATH_STYLE'],
+    [{ ASSET_MAX_BYTES: '10' }, 'ASSET_MAX_BYTES'],
+    [{ ASSET_MAX_PIXELS: '0' }, 'ASSET_MAX_PIXELS'],
   ])('refuses %j naming %s', (env, variable) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);

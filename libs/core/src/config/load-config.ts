@@ -9,7 +9,7 @@ export class ConfigError extends Error {
   }
 }
 
-const BOOLEAN_KEYS = new Set(['RUN_JOBS']);
+const BOOLEAN_KEYS = new Set(['RUN_JOBS', 'S3_FORCE_PATH_STYLE']);
 
 /**
  * Reads the environment into a validated {@link AppConfig}. Empty strings count as unset.
@@ -35,6 +35,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   problems.push(...flatten(validateSync(config, { forbidUnknownValues: false, stopAtFirstError: true })));
   const trustProxy = parseTrustProxy(config.TRUST_PROXY);
   if (typeof trustProxy === 'string') problems.push(trustProxy);
+  if (config.ASSET_STORAGE === 's3' && !config.S3_BUCKET)
+    problems.push('S3_BUCKET is required when ASSET_STORAGE=s3');
+  if (!config.S3_ACCESS_KEY_ID !== !config.S3_SECRET_ACCESS_KEY)
+    problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together or not at all');
   if (config.isProduction) {
     if (!config.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
     if (!config.DATABASE_URL) problems.push('DATABASE_URL is required when NODE_ENV=production');
