@@ -147,10 +147,9 @@ export class IdentityRequestService {
       );
       // The cooperative's members must see the proposed images before choosing.
       await this.assets.attach(identity, request.cooperativeId);
-      const [cooperative, partner] = await Promise.all([
-        this.cooperatives.byId(request.cooperativeId),
-        this.partners.load(rc, request.partnerId),
-      ]);
+      // One after the other: they share the transaction's connection.
+      const cooperative = await this.cooperatives.byId(request.cooperativeId);
+      const partner = await this.partners.load(rc, request.partnerId);
       const managers = await this.memberships.managersOf([request.cooperativeId]);
       await this.mail(
         managers.map((m) => m.userId),
