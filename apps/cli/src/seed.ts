@@ -1,4 +1,5 @@
 import { argValue, runCli } from './cli-context.js';
+import { BrandKitImporter } from './import/brand-kits.importer.js';
 import { loadDemoData } from './import/demo-data.js';
 import { withServices } from './import/import-app.js';
 import { Importer, importServices } from './import/importer.js';
@@ -29,9 +30,12 @@ await runCli('seed', async ({ dataSource, config, logger }) => {
   }
   const { url } = dataSource.options as { url?: string };
   if (!url) throw new Error('The data source has no URL');
-  const result = await withServices(config, url, logger, (app) =>
-    new Importer(importServices(app)).importAll(loadDemoData()),
-  );
+  const data = loadDemoData();
+  const result = await withServices(config, url, logger, async (app) => {
+    const imported = await new Importer(importServices(app)).importAll(data);
+    const kits = await new BrandKitImporter(app).importAll(data);
+    return { ...imported, lines: [...imported.lines, `Brand kits: ${kits} drawn and set.`] };
+  });
   if (result.skipped.length)
     logger.warn({ cooperatives: result.skipped }, 'seed: cooperatives not APPROVED, their catalog skipped');
   process.stdout.write(`${result.lines.join('\n')}\n`);
