@@ -14,6 +14,7 @@ import { Orders1796010000000 } from './1796010000000-Orders.js';
 import { Assets1796012000000 } from './1796012000000-Assets.js';
 import { AssetReferences1796012100000 } from './1796012100000-AssetReferences.js';
 import { AssetProposalKind1796012200000 } from './1796012200000-AssetProposalKind.js';
+import { Branding1796012500000 } from './1796012500000-Branding.js';
 
 /** Every migration, in order. Listed explicitly (no glob) so builds and tests load the same set. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Assets1796012000000,
   AssetReferences1796012100000,
   AssetProposalKind1796012200000,
+  Branding1796012500000,
 ];

@@ -10,6 +10,7 @@ import { cooperativesAccessSuite } from './access/cooperatives.access.js';
 import { catalogAccessSuite } from './access/catalog.access.js';
 import { ordersBuyerAccessSuite } from './access/orders-buyer.access.js';
 import { fulfilmentAccessSuite } from './access/fulfilment.access.js';
+import { brandingAccessSuite } from './access/branding.access.js';
 import { addMembership, grantPlatformRole, insertCooperative, signUp } from './support/actors.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
@@ -28,6 +29,7 @@ const SUITES: AccessSuite[] = [
   catalogAccessSuite,
   ordersBuyerAccessSuite,
   fulfilmentAccessSuite,
+  brandingAccessSuite,
 ];
 
 const REFUSALS = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AssetsModule } from '@taawoun/assets';
+import { BrandingModule } from '@taawoun/branding';
 import { CatalogModule } from '@taawoun/catalog';
 import { CooperativesModule } from '@taawoun/cooperatives';
 import { CoreModule, type CoreModuleOptions } from '@taawoun/core';
@@ -20,6 +21,7 @@ export class AppModule {
         AssetsModule,
         CatalogModule,
         OrdersModule,
+        BrandingModule,
       ],
     };
   }

@@ -1,4 +1,5 @@
 import { ASSETS_ENTITIES } from '@taawoun/assets';
+import { BRANDING_ENTITIES } from '@taawoun/branding';
 import { CATALOG_ENTITIES } from '@taawoun/catalog';
 import { COOPERATIVES_ENTITIES } from '@taawoun/cooperatives';
 import { IDENTITY_ENTITIES } from '@taawoun/identity';
@@ -14,5 +15,6 @@ export const ENTITIES = [
   ...ASSETS_ENTITIES,
   ...CATALOG_ENTITIES,
   ...ORDERS_ENTITIES,
+  ...BRANDING_ENTITIES,
 ];
 export { MIGRATIONS };

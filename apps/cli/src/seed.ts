@@ -1,4 +1,5 @@
 import { argValue, runCli } from './cli-context.js';
+import { BrandKitImporter } from './import/brand-kits.importer.js';
 import { loadDemoData } from './import/demo-data.js';
 import { withServices } from './import/import-app.js';
 import { demoOrderServices, seedDemoOrders } from './import/demo-orders.js';
@@ -30,12 +31,16 @@ await runCli('seed', async ({ dataSource, config, logger }) => {
   }
   const { url } = dataSource.options as { url?: string };
   if (!url) throw new Error('The data source has no URL');
+  const data = loadDemoData();
   const result = await withServices(config, url, logger, async (app) => {
     const services = importServices(app);
-    const data = loadDemoData();
     const imported = await new Importer(services).importAll(data);
+    const kits = await new BrandKitImporter(app).importAll(data);
     const orders = await seedDemoOrders(demoOrderServices(app, services), data);
-    return { ...imported, lines: [...imported.lines, ...orders.lines] };
+    return {
+      ...imported,
+      lines: [...imported.lines, `Brand kits: ${kits} drawn and set.`, ...orders.lines],
+    };
   });
   if (result.skipped.length)
     logger.warn({ cooperatives: result.skipped }, 'seed: cooperatives not APPROVED, their catalog skipped');

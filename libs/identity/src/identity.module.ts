@@ -18,6 +18,7 @@ import { CooperativeScopeRegistry } from './policy/cooperative-scope.registry.js
 import { PolicyGuard } from './policy/policy.guard.js';
 import { AccountRateLimits } from './throttling/account-rate-limits.js';
 import { LoginAttemptRepository } from './throttling/login-attempt.repository.js';
+import { PlatformRoles } from './users/platform-roles.js';
 import { UserFieldsResolver } from './users/user-fields.resolver.js';
 import { UserAccountRepository } from './users/user-account.repository.js';
 import { UserRepository } from './users/user.repository.js';
@@ -50,6 +51,7 @@ import { LoginThrottleService } from './throttling/login-throttle.service.js';
     UserRepository,
     UserAccountRepository,
     UserService,
+    PlatformRoles,
     { provide: APP_GUARD, useClass: PolicyGuard },
   ],
   exports: [
@@ -60,6 +62,7 @@ import { LoginThrottleService } from './throttling/login-throttle.service.js';
     AccountRateLimits,
     AccountSessions,
     UserRepository,
+    PlatformRoles,
   ],
 })
 export class IdentityModule {}

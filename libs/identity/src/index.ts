@@ -16,6 +16,8 @@ export * from './users/account-rules.js';
 export * from './users/admin-account.js';
 export * from './users/email-address.js';
 export * from './users/user.entity.js';
+export { PlatformRoles } from './users/platform-roles.js';
+export type { RoleGrantRow } from './users/user-account.repository.js';
 export { toUserModel } from './users/user.mapper.js';
 export * from './users/user.model.js';
 export { USER_SQL, UserRepository, type UserRow } from './users/user.repository.js';

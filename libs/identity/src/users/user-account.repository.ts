@@ -33,6 +33,12 @@ export interface AdminGrantRow {
   granted: boolean;
 }
 
+/** The account a role was granted to; nothing is granted while `verified` is false. */
+export interface RoleGrantRow {
+  id: string;
+  verified: boolean;
+}
+
 const ACCOUNT_COLUMNS = `${USER_COLUMNS}, password_hash AS "passwordHash", token_version AS "tokenVersion"`;
 
 export const USER_ACCOUNT_SQL = {
@@ -63,6 +69,17 @@ export const USER_ACCOUNT_SQL = {
     RETURNING email::text AS email, full_name AS "fullName", preferred_language AS "preferredLanguage"`,
   bumpTokenVersion: `UPDATE users SET token_version = token_version + 1, updated_at = now() WHERE id = $1
     RETURNING token_version AS "tokenVersion"`,
+  /**
+   * Grants a platform role to the account of an address, only once it is verified (so nobody
+   * receives a role by registering someone else's address); answers whether the account exists.
+   */
+  grantRoleByEmail: `WITH target AS (
+        SELECT id, email_verified_at IS NOT NULL AS verified FROM users WHERE email = $1),
+      granted AS (
+        UPDATE users u SET platform_roles = array_append(u.platform_roles, $2::varchar), updated_at = now()
+        FROM target WHERE u.id = target.id AND target.verified AND NOT ($2::varchar = ANY (u.platform_roles))
+        RETURNING u.id)
+    SELECT id, verified FROM target`,
   markEmailVerified: `UPDATE users SET email_verified_at = COALESCE(email_verified_at, now()) WHERE id = $1`,
   /**
    * One statement tells apart "no such account", "granted now", "already an admin" and "not
@@ -164,6 +181,12 @@ export class UserAccountRepository {
   async bumpTokenVersion(userId: string): Promise<number | null> {
     const [row] = await this.db.query<{ tokenVersion: number }>(USER_ACCOUNT_SQL.bumpTokenVersion, [userId]);
     return row?.tokenVersion ?? null;
+  }
+
+  /** Grants `role` to the verified account of `email`; null when no account has this address. */
+  async grantRoleByEmail(email: string, role: PlatformRole): Promise<RoleGrantRow | null> {
+    const [row] = await this.db.query<RoleGrantRow>(USER_ACCOUNT_SQL.grantRoleByEmail, [email, role]);
+    return row ?? null;
   }
 
   async markEmailVerified(userId: string): Promise<void> {

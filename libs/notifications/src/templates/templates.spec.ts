@@ -86,6 +86,12 @@ const PARAMS: TemplateParams = {
     paymentMethod: 'CARD',
   },
   'order-expired': { fullName: 'Amina', orderNumber: 'CM-2026-000123', holdMinutes: 30, total: mad(27100) },
+  'identity-partner-assigned': {
+    partnerName: 'Fédération IT',
+    cooperativeName: 'Argan Tiznit',
+    needs: 'Un logo et des couleurs',
+  },
+  'identity-proposal-received': { cooperativeName: 'Argan Tiznit', partnerName: 'Fédération IT' },
 };
 
 describe('e-mail templates', () => {

@@ -39,12 +39,26 @@ export interface CertificationExpiringParams {
   expiresOn: string;
 }
 
+export interface IdentityPartnerAssignedParams {
+  partnerName: string;
+  cooperativeName: string;
+  /** What the cooperative asked for, in its words. */
+  needs: string;
+}
+
+export interface IdentityProposalReceivedParams {
+  cooperativeName: string;
+  partnerName: string;
+}
+
 export interface TemplateParams extends OrderTemplateParams {
   'verify-email': VerifyEmailParams;
   'reset-password': ResetPasswordParams;
   'password-changed': PasswordChangedParams;
   'cooperative-invitation': CooperativeInvitationParams;
   'certification-expiring': CertificationExpiringParams;
+  'identity-partner-assigned': IdentityPartnerAssignedParams;
+  'identity-proposal-received': IdentityProposalReceivedParams;
 }
 
 /** Every e-mail the platform sends. */
@@ -63,6 +77,8 @@ export const TEMPLATE_NAMES = [
   'order-cancelled',
   'sub-order-cancelled',
   'order-expired',
+  'identity-partner-assigned',
+  'identity-proposal-received',
 ] as const satisfies readonly TemplateName[];
 
 /** A rendered message. */
@@ -144,6 +160,34 @@ const TEMPLATES: { [T in TemplateName]: Record<LanguageCode, Renderer<TemplatePa
     en: (p, link) => ({
       subject: `${p.certificationType} certification expires on ${p.expiresOn}`,
       text: `Hello,\n\nThe ${p.certificationType} certification (${p.reference}) of ${p.cooperativeName} expires on ${p.expiresOn}.\nRemember to renew it and upload the new certificate:\n${link('/cooperative/certifications')}`,
+    }),
+  },
+  'identity-partner-assigned': {
+    fr: (p, link) => ({
+      subject: `${p.cooperativeName} attend votre aide pour son identité visuelle`,
+      text: `Bonjour,\n\n${p.partnerName} a été choisie pour accompagner la coopérative ${p.cooperativeName} dans son identité visuelle.\nSa demande :\n${p.needs}\n\nProposez un logo, des couleurs et une bannière depuis votre espace partenaire :\n${link('/partner/requests')}`,
+    }),
+    ar: (p, link) => ({
+      subject: `${p.cooperativeName} تنتظر مساعدتكم في هويتها البصرية`,
+      text: `مرحبا،\n\nتم اختيار ${p.partnerName} لمرافقة تعاونية ${p.cooperativeName} في هويتها البصرية.\nطلبها:\n${p.needs}\n\nاقترحوا شعارا وألوانا ولافتة من فضاء الشركاء:\n${link('/partner/requests')}`,
+    }),
+    en: (p, link) => ({
+      subject: `${p.cooperativeName} awaits your help with its visual identity`,
+      text: `Hello,\n\n${p.partnerName} was chosen to help the cooperative ${p.cooperativeName} with its visual identity.\nIts request:\n${p.needs}\n\nPropose a logo, colours and a banner from your partner space:\n${link('/partner/requests')}`,
+    }),
+  },
+  'identity-proposal-received': {
+    fr: (p, link) => ({
+      subject: `Nouvelle proposition d'identité visuelle pour ${p.cooperativeName}`,
+      text: `Bonjour,\n\n${p.partnerName} a envoyé une proposition d'identité visuelle (logo, couleurs, bannière) pour ${p.cooperativeName}.\nConsultez-la, puis acceptez-la ou déclinez-la avec vos remarques :\n${link('/cooperative/brand')}`,
+    }),
+    ar: (p, link) => ({
+      subject: `اقتراح جديد للهوية البصرية لـ ${p.cooperativeName}`,
+      text: `مرحبا،\n\nأرسلت ${p.partnerName} اقتراحا للهوية البصرية (شعار، ألوان، لافتة) لـ ${p.cooperativeName}.\nاطلعوا عليه، ثم اقبلوه أو ارفضوه مع ملاحظاتكم:\n${link('/cooperative/brand')}`,
+    }),
+    en: (p, link) => ({
+      subject: `New visual identity proposal for ${p.cooperativeName}`,
+      text: `Hello,\n\n${p.partnerName} sent a visual identity proposal (logo, colours, banner) for ${p.cooperativeName}.\nLook at it, then accept it or decline it with your feedback:\n${link('/cooperative/brand')}`,
     }),
   },
 };
