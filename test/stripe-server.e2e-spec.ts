@@ -385,7 +385,8 @@ describe('failure injection and counters', () => {
     stripe.failNext({ endpoint: 'POST /v1/payment_intents', failure: { kind: 'delay', ms: 300 } });
     const params = { amount: 10, currency: 'mad' };
     const slow = client.paymentIntents.create(params, { idempotencyKey: 'k-slow' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    while (stripe.callCount('POST /v1/payment_intents') === 0)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     await expectStripeError(client.paymentIntents.create(params, { idempotencyKey: 'k-slow' }), {
       statusCode: 409,
       type: 'StripeAPIError', // the SDK's class for a 409
@@ -450,5 +451,208 @@ describe('webhooks', () => {
     const delivery = await stripe.deliver(event);
     expect(delivery.status).toBeNull();
     expect(stripe.deliveries()).toEqual([delivery]);
+  });
+});
+
+describe('Connect: Accounts, Account Links, Transfers, Transfer reversals', () => {
+  async function activeAccount(): Promise<Stripe.Account> {
+    const account = await client.accounts.create({
+      type: 'express',
+      country: 'FR',
+      email: 'coop@example.test',
+      capabilities: { transfers: { requested: true } },
+      metadata: { cooperative_id: 'c-1' },
+    });
+    await stripe.setAccountStatus(account.id, 'active');
+    return client.accounts.retrieve(account.id);
+  }
+
+  it('creates an express account (onboarding pending), links it, and activates it with account.updated', async () => {
+    const account = await client.accounts.create(
+      {
+        type: 'express',
+        country: 'FR',
+        capabilities: { transfers: { requested: true } },
+        metadata: { cooperative_id: 'c-1' },
+      },
+      { idempotencyKey: 'coop-c-1-account' },
+    );
+    expect(account).toMatchObject({
+      object: 'account',
+      type: 'express',
+      charges_enabled: false,
+      payouts_enabled: false,
+      details_submitted: false,
+      capabilities: { transfers: 'inactive' },
+      metadata: { cooperative_id: 'c-1' },
+    });
+    expect(account.id.startsWith('acct_')).toBe(true);
+    expect(account.requirements?.currently_due?.length).toBeGreaterThan(0);
+
+    const link = await client.accountLinks.create({
+      account: account.id,
+      type: 'account_onboarding',
+      refresh_url: 'https://taawoun.test/payouts/refresh',
+      return_url: 'https://taawoun.test/payouts/done',
+    });
+    expect(link).toMatchObject({ object: 'account_link', url: expect.stringContaining(account.id) });
+    expect(link.expires_at).toBeGreaterThan(link.created);
+    expect(stripe.created('account_link')).toHaveLength(1);
+
+    const { event } = await stripe.setAccountStatus(account.id, 'active');
+    expect(receiver.received).toEqual([
+      {
+        id: event.id,
+        type: 'account.updated',
+        object: expect.objectContaining({
+          id: account.id,
+          charges_enabled: true,
+          payouts_enabled: true,
+          details_submitted: true,
+        }),
+      },
+    ]);
+    const after = await client.accounts.retrieve(account.id);
+    expect(after.capabilities).toEqual({ transfers: 'active' });
+    expect(after.requirements?.currently_due).toEqual([]);
+  });
+
+  it('custom accounts need capabilities; updates request more; bad links and unknown accounts are refused', async () => {
+    await expectStripeError(client.accounts.create({ type: 'custom', country: 'FR' }), {
+      statusCode: 400,
+      type: 'StripeInvalidRequestError',
+      param: 'capabilities',
+    });
+    const custom = await client.accounts.create({
+      type: 'custom',
+      country: 'FR',
+      capabilities: { transfers: { requested: true } },
+    });
+    const updated = await client.accounts.update(custom.id, {
+      capabilities: { card_payments: { requested: true } },
+      metadata: { a: 'b' },
+    });
+    expect(updated.capabilities).toEqual({ transfers: 'inactive', card_payments: 'inactive' });
+    expect(updated.metadata).toEqual({ a: 'b' });
+    await expectStripeError(
+      client.accountLinks.create({
+        account: custom.id,
+        type: 'account_onboarding',
+        return_url: 'https://x.test/',
+      }),
+      { statusCode: 400, type: 'StripeInvalidRequestError', code: 'parameter_missing', param: 'refresh_url' },
+    );
+    await expectStripeError(
+      client.accountLinks.create({
+        account: 'acct_nope',
+        type: 'account_onboarding',
+        refresh_url: 'https://x.test/',
+        return_url: 'https://x.test/',
+      }),
+      { statusCode: 404, type: 'StripeInvalidRequestError', code: 'resource_missing', param: 'account' },
+    );
+    await expectStripeError(client.accounts.retrieve('acct_nope'), {
+      statusCode: 404,
+      type: 'StripeInvalidRequestError',
+    });
+  });
+
+  it('transfers to an active account with a transfer group; reversals never above what is left', async () => {
+    const account = await activeAccount();
+    const transfer = await client.transfers.create(
+      {
+        amount: 8_000,
+        currency: 'mad',
+        destination: account.id,
+        transfer_group: 'TW-0001',
+        metadata: { payout_id: 'p-1' },
+      },
+      { idempotencyKey: 'payout-p-1' },
+    );
+    expect(transfer).toMatchObject({
+      object: 'transfer',
+      amount: 8_000,
+      amount_reversed: 0,
+      currency: 'mad',
+      destination: account.id,
+      transfer_group: 'TW-0001',
+      reversed: false,
+      metadata: { payout_id: 'p-1' },
+    });
+    const again = await client.transfers.create(
+      {
+        amount: 8_000,
+        currency: 'mad',
+        destination: account.id,
+        transfer_group: 'TW-0001',
+        metadata: { payout_id: 'p-1' },
+      },
+      { idempotencyKey: 'payout-p-1' },
+    );
+    expect(again.id).toBe(transfer.id);
+    expect(stripe.created('transfer')).toHaveLength(1);
+
+    const part = await client.transfers.createReversal(transfer.id, { amount: 3_000 });
+    expect(part).toMatchObject({
+      object: 'transfer_reversal',
+      amount: 3_000,
+      transfer: transfer.id,
+      currency: 'mad',
+    });
+    await expectStripeError(client.transfers.createReversal(transfer.id, { amount: 5_001 }), {
+      statusCode: 400,
+      type: 'StripeInvalidRequestError',
+      code: 'amount_too_large',
+      param: 'amount',
+    });
+    const rest = await client.transfers.createReversal(transfer.id);
+    expect(rest.amount).toBe(5_000);
+    const after = await client.transfers.retrieve(transfer.id);
+    expect(after).toMatchObject({ amount_reversed: 8_000, reversed: true });
+    expect(after.reversals.data.map((r) => r.id)).toEqual([part.id, rest.id]);
+    expect((await client.transfers.listReversals(transfer.id)).data).toHaveLength(2);
+    expect((await client.transfers.list({ transfer_group: 'TW-0001' })).data.map((t) => t.id)).toEqual([
+      transfer.id,
+    ]);
+    expect(stripe.callCount('POST /v1/transfers')).toBe(2);
+    expect(stripe.callCount('POST /v1/transfers/:id/reversals')).toBe(3);
+  });
+
+  it('refuses transfers to an account without the transfers capability, or to an unknown one', async () => {
+    const pending = await client.accounts.create({
+      type: 'express',
+      capabilities: { transfers: { requested: true } },
+    });
+    await expectStripeError(
+      client.transfers.create({ amount: 100, currency: 'mad', destination: pending.id }),
+      {
+        statusCode: 400,
+        type: 'StripeInvalidRequestError',
+        code: 'insufficient_capabilities_for_transfer',
+        param: 'destination',
+      },
+    );
+    await expectStripeError(
+      client.transfers.create({ amount: 100, currency: 'mad', destination: 'acct_nope' }),
+      {
+        statusCode: 404,
+        type: 'StripeInvalidRequestError',
+        param: 'destination',
+      },
+    );
+    expect(stripe.created('transfer')).toHaveLength(0);
+  });
+
+  it('a transfer lost in a timeout and retried with its key (payout id) exists once', async () => {
+    const account = await activeAccount();
+    stripe.failNext({ endpoint: 'POST /v1/transfers', failure: { kind: 'lost_response', ms: 1_000 } });
+    const impatient = stripe.client({ timeout: 150, maxNetworkRetries: 2 });
+    const transfer = await impatient.transfers.create(
+      { amount: 4_200, currency: 'mad', destination: account.id },
+      { idempotencyKey: 'payout-p-2' },
+    );
+    expect(transfer.amount).toBe(4_200);
+    expect(stripe.callCount('POST /v1/transfers')).toBe(2);
+    expect(stripe.created('transfer')).toHaveLength(1);
   });
 });
