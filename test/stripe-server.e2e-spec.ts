@@ -656,3 +656,48 @@ describe('Connect: Accounts, Account Links, Transfers, Transfer reversals', () =
     expect(stripe.created('transfer')).toHaveLength(1);
   });
 });
+
+describe('test controls over HTTP and the app environment', () => {
+  it('succeeds a PaymentIntent through POST /_test/… with the Bearer key, refusing without it', async () => {
+    const pi = await client.paymentIntents.create({ amount: 1_500, currency: 'mad' });
+    const url = `${stripe.apiBase}/_test/payment_intents/${pi.id}/succeed`;
+    expect((await fetch(url, { method: 'POST' })).status).toBe(401);
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${stripe.secretKey}` },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      type: 'payment_intent.succeeded',
+      data: { object: { id: pi.id } },
+    });
+    expect(receiver.received.map((e) => e.type)).toEqual(['payment_intent.succeeded']);
+    const unknown = await fetch(`${stripe.apiBase}/_test/payment_intents/pi_nope/succeed`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${stripe.secretKey}` },
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('env() gives what the app needs; a client built from STRIPE_API_BASE reaches the server', async () => {
+    const env = stripe.env();
+    expect(env).toEqual({
+      STRIPE_SECRET_KEY: stripe.secretKey,
+      STRIPE_API_BASE: `http://127.0.0.1:${stripe.port}`,
+      STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+    });
+    const fromEnv = stripeClientFromBase(env.STRIPE_API_BASE, env.STRIPE_SECRET_KEY);
+    await fromEnv.paymentIntents.create({ amount: 10, currency: 'mad' });
+    expect(stripe.created('payment_intent')).toHaveLength(1);
+  });
+
+  it("failNext('*') fails whatever comes next, once", async () => {
+    stripe.failNext({ endpoint: '*', failure: { kind: 'server_error' } });
+    await expectStripeError(client.accounts.create({ type: 'express' }), {
+      statusCode: 500,
+      type: 'StripeAPIError',
+    });
+    await client.accounts.create({ type: 'express' });
+    expect(stripe.calls()).toEqual({ 'POST /v1/accounts': 2 });
+  });
+});

@@ -10,8 +10,7 @@
  * let stripe: StripeTestServer;
  * beforeAll(async () => {
  *   stripe = await StripeTestServer.start({ webhookMode: 'manual' });
- *   // start the app with STRIPE_SECRET_KEY=stripe.secretKey, STRIPE_API_BASE=stripe.apiBase,
- *   // STRIPE_WEBHOOK_SECRET=stripe.webhookSecret, then:
+ *   api = await startTestApi(stripe.env()); // STRIPE_SECRET_KEY, STRIPE_API_BASE, STRIPE_WEBHOOK_SECRET
  *   stripe.setWebhookUrl(`${api.url}/webhooks/stripe`);
  * });
  * afterAll(() => stripe.close());
@@ -20,6 +19,7 @@
  * // replay/reorder:      await stripe.deliverPending({ times: 5, order: 'shuffled', random })
  * // bad signatures:      await stripe.deliver(event, { secret: 'whsec_wrong' | timestamp | tamper })
  * // read counters:       stripe.callCount('POST /v1/refunds'), stripe.created('refund').length
+ * // another process:    POST {apiBase}/_test/payment_intents/:id/succeed (Bearer secretKey)
  * // inject failures:     stripe.failNext({ endpoint: 'POST /v1/transfers', failure: { kind: 'server_error' } })
  * ```
  */

@@ -48,7 +48,10 @@ export type InjectedFailure =
   | { kind: 'delay'; ms: number };
 
 export interface FailureRule {
-  /** Endpoint key as counted by {@link StripeTestServer.calls}, e.g. `POST /v1/refunds`, `POST /v1/transfers/:id/reversals`. */
+  /**
+   * Endpoint key as counted by {@link StripeTestServer.calls}, e.g. `POST /v1/refunds`,
+   * `POST /v1/transfers/:id/reversals`, or `*` for any API request.
+   */
   endpoint: string;
   failure: InjectedFailure;
   /** How many matching requests fail (default 1). */
@@ -258,6 +261,19 @@ export class StripeTestServer {
   /** `http://127.0.0.1:<port>`: the value for the app's STRIPE_API_BASE. */
   get apiBase(): string {
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  /**
+   * The app's environment for this server, for `startTestApi(stripe.env())`: STRIPE_SECRET_KEY,
+   * STRIPE_API_BASE and STRIPE_WEBHOOK_SECRET (names as in the payments brief; rename here if the
+   * app's config uses others).
+   */
+  env(): Record<string, string> {
+    return {
+      STRIPE_SECRET_KEY: this.secretKey,
+      STRIPE_API_BASE: this.apiBase,
+      STRIPE_WEBHOOK_SECRET: this.webhookSecret,
+    };
   }
 
   /**
@@ -650,6 +666,7 @@ export class StripeTestServer {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
     const segments = url.pathname.split('/').filter((s) => s.length > 0);
+    if (segments[0] === '_test') return this.onControl(method, segments.slice(1), req, send, sendError);
     if (segments[0] !== 'v1') {
       return sendError(
         new ApiError(404, {
@@ -680,7 +697,9 @@ export class StripeTestServer {
       );
     }
 
-    const ruleIndex = this.rules.findIndex((r) => r.rule.endpoint === key && r.left > 0);
+    const ruleIndex = this.rules.findIndex(
+      (r) => (r.rule.endpoint === key || r.rule.endpoint === '*') && r.left > 0,
+    );
     const failure = ruleIndex === -1 ? undefined : this.rules[ruleIndex].rule.failure;
     if (ruleIndex !== -1) {
       this.rules[ruleIndex].left -= 1;
@@ -765,6 +784,47 @@ export class StripeTestServer {
     }
     if (failure?.kind === 'lost_response') await this.sleep(failure.ms);
     send(status, body, idempotencyKey ? { 'idempotency-key': idempotencyKey } : {});
+  }
+
+  /**
+   * The test controls over HTTP, for an app or demo in another process (same Bearer key):
+   * `POST /_test/payment_intents/:id/succeed`, `POST /_test/payment_intents/:id/fail`,
+   * `POST /_test/accounts/:id/activate`, `POST /_test/accounts/:id/restrict`. Answers the event.
+   */
+  private async onControl(
+    method: string,
+    segments: string[],
+    req: http.IncomingMessage,
+    send: (status: number, body: string) => void,
+    sendError: (error: ApiError) => void,
+  ): Promise<void> {
+    if (req.headers.authorization !== `Bearer ${this.secretKey}`) {
+      return sendError(
+        new ApiError(401, { type: 'invalid_request_error', message: 'You did not provide an API key.' }),
+      );
+    }
+    const [collection, id, action] = segments;
+    const run = async (): Promise<{ event: StripeTestEvent }> => {
+      if (method === 'POST' && segments.length === 3 && collection === 'payment_intents') {
+        if (action === 'succeed') return this.succeedPaymentIntent(id);
+        if (action === 'fail') return this.failPaymentIntent(id);
+      }
+      if (method === 'POST' && segments.length === 3 && collection === 'accounts') {
+        if (action === 'activate') return this.setAccountStatus(id, 'active');
+        if (action === 'restrict') return this.setAccountStatus(id, 'restricted');
+      }
+      throw new ApiError(404, {
+        type: 'invalid_request_error',
+        message: `Unrecognized test control (${method}: /_test/${segments.join('/')}).`,
+      });
+    };
+    try {
+      const { event } = await run();
+      send(200, JSON.stringify(event, null, 2));
+    } catch (error) {
+      if (error instanceof ApiError) return sendError(error);
+      sendError(invalid(error instanceof Error ? error.message : String(error)));
+    }
   }
 
   private sleep(ms: number): Promise<void> {
