@@ -440,6 +440,7 @@ describe('webhooks', () => {
     ];
     expect(bad.map((d) => d.status)).toEqual([400, 400, 400]);
     expect(receiver.rejected).toBe(3);
+    expect(stripe.pendingEvents().map((e) => e.id)).toEqual([event.id]); // still to deliver, as Stripe retries
     expect((await stripe.deliver(event)).status).toBe(200);
     expect(receiver.received.map((e) => e.id)).toEqual([event.id]);
   });
@@ -451,6 +452,9 @@ describe('webhooks', () => {
     const delivery = await stripe.deliver(event);
     expect(delivery.status).toBeNull();
     expect(stripe.deliveries()).toEqual([delivery]);
+    stripe.setWebhookUrl(receiver.url);
+    expect((await stripe.deliverPending()).map((d) => [d.eventId, d.status])).toEqual([[event.id, 200]]);
+    expect(stripe.pendingEvents()).toEqual([]);
   });
 });
 

@@ -459,7 +459,10 @@ export class StripeTestServer {
     return this.eventLog.filter((e) => type === undefined || e.type === type);
   }
 
-  /** Events never delivered yet (in `manual` mode, or while no webhook URL was set). */
+  /**
+   * Events no delivery has had a 2xx answer for yet (`manual` mode, no webhook URL set, or the
+   * endpoint refused/failed): {@link deliverPending} sends them again, as Stripe retries.
+   */
   pendingEvents(): StripeTestEvent[] {
     return this.eventLog.filter((e) => !this.delivered.has(e.id));
   }
@@ -521,7 +524,9 @@ export class StripeTestServer {
     } catch (error) {
       delivery = { eventId: event.id, type: event.type, status: null, body: '', error: String(error) };
     }
-    this.delivered.add(event.id);
+    // Like Stripe, an event stays pending until some delivery got a 2xx answer.
+    if (delivery.status !== null && delivery.status >= 200 && delivery.status < 300)
+      this.delivered.add(event.id);
     this.deliveryLog.push(delivery);
     return delivery;
   }
