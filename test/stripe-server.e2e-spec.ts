@@ -504,6 +504,7 @@ describe('Connect: Accounts, Account Links, Transfers, Transfer reversals', () =
     expect(stripe.created('account_link')).toHaveLength(1);
 
     const { event } = await stripe.setAccountStatus(account.id, 'active');
+    expect(event.account).toBe(account.id); // a Connect event names its account
     expect(receiver.received).toEqual([
       {
         id: event.id,

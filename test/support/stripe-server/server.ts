@@ -17,6 +17,8 @@ export interface StripeTestEvent {
   livemode: false;
   pending_webhooks: number;
   request: { id: string | null; idempotency_key: string | null };
+  /** Set on Connect events about a connected account (`account.updated`), as Stripe does. */
+  account?: string;
   data: { object: StripeObject; previous_attributes?: Record<string, unknown> };
 }
 
@@ -603,6 +605,7 @@ export class StripeTestServer {
       livemode: false,
       pending_webhooks: 1,
       request: { id: null, idempotency_key: null },
+      ...(object.object === 'account' ? { account: object.id } : {}),
       data: { object: structuredClone(object), ...(previous ? { previous_attributes: previous } : {}) },
     };
     this.eventLog.push(event);
