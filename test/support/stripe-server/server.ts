@@ -626,12 +626,11 @@ export class StripeTestServer {
   private emitInBackground(type: string, object: StripeObject): void {
     const event = this.record(type, object);
     if (this.webhookMode !== 'auto' || !this.webhookUrl) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      const p = this.deliver(event).finally(() => this.background.delete(p));
-      this.background.add(p);
-    }, 5);
-    this.timers.add(timer);
+    // Tracked from now (not from when it starts) so idle() cannot miss it; sent just after the answer.
+    const p: Promise<unknown> = new Promise((resolve) => setTimeout(resolve, 5))
+      .then(() => this.deliver(event))
+      .finally(() => this.background.delete(p));
+    this.background.add(p);
   }
 
   private endpointKey(method: string, segments: string[]): { key: string; route?: Route; ids: string[] } {
