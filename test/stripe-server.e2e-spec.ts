@@ -166,6 +166,8 @@ describe('PaymentIntents', () => {
       id: event.id,
       type: 'payment_intent.succeeded',
     });
+    const expanded = await client.paymentIntents.retrieve(pi.id, { expand: ['latest_charge'] });
+    expect(expanded.latest_charge).toEqual(charge);
     await expect(stripe.succeedPaymentIntent(pi.id)).rejects.toThrow('already succeeded');
   });
 

@@ -786,7 +786,7 @@ export class StripeTestServer {
       const form = parseStripeForm(method === 'GET' ? url.search.slice(1) : raw);
       const result = route.handle(ids, form, { idempotencyKey });
       status = result.status ?? 200;
-      body = JSON.stringify(result.body, null, 2);
+      body = JSON.stringify(this.expand(result.body, form.expand), null, 2);
     } catch (error) {
       const apiError =
         error instanceof ApiError
@@ -846,6 +846,19 @@ export class StripeTestServer {
       if (error instanceof ApiError) return sendError(error);
       sendError(invalid(error instanceof Error ? error.message : String(error)));
     }
+  }
+
+  /** `expand[]=field` of one level: an id in `field` becomes the stored object (e.g. a PaymentIntent's `latest_charge`). */
+  private expand(body: unknown, expand: FormValue | undefined): unknown {
+    if (!Array.isArray(expand) || typeof body !== 'object' || body === null) return body;
+    const out = { ...(body as Record<string, unknown>) };
+    for (const field of expand) {
+      if (typeof field !== 'string') continue;
+      const value = out[field];
+      const found = typeof value === 'string' ? this.objects.get(value) : undefined;
+      if (found) out[field] = structuredClone(found);
+    }
+    return out;
   }
 
   private sleep(ms: number): Promise<void> {
@@ -1182,6 +1195,8 @@ export class StripeTestServer {
       'controller',
       'business_profile',
       'default_currency',
+      'settings',
+      'tos_acceptance',
     ]);
     const type = str(form, 'type') ?? (form.controller ? 'none' : undefined);
     if (!type) throw invalid('Missing required param: type.', 'type', 'parameter_missing');
@@ -1220,6 +1235,8 @@ export class StripeTestServer {
       'metadata',
       'business_profile',
       'default_currency',
+      'settings',
+      'tos_acceptance',
     ]);
     account.capabilities = this.capabilities(form, account.capabilities as Record<string, string>);
     const metadata = stringMap(form, 'metadata');
