@@ -402,7 +402,7 @@ describe('failure injection and counters', () => {
   });
 
   it('a delayed request keeps its key in progress: a concurrent one with the same key gets 409', async () => {
-    stripe.failNext({ endpoint: 'POST /v1/payment_intents', failure: { kind: 'delay', ms: 300 } });
+    stripe.failNext({ endpoint: 'POST /v1/payment_intents', failure: { kind: 'delay', ms: 1_500 } });
     const params = { amount: 10, currency: 'mad' };
     const slow = client.paymentIntents.create(params, { idempotencyKey: 'k-slow' });
     while (stripe.callCount('POST /v1/payment_intents') === 0)
