@@ -1,0 +1,27 @@
+import { PaymentEntity } from './payments/payment.entity.js';
+import { PaymentAttemptEntity } from './payments/payment-attempt.entity.js';
+import { StripeEventEntity } from './webhooks/stripe-event.entity.js';
+import { RefundEntity } from './refunds/refund.entity.js';
+import { PayoutAccountEntity } from './payouts/payout-account.entity.js';
+import { PayoutEntity } from './payouts/payout.entity.js';
+import { LedgerEntryEntity } from './ledger/ledger-entry.entity.js';
+
+export * from './payments/payment.entity.js';
+export * from './payments/payment-attempt.entity.js';
+export * from './webhooks/stripe-event.entity.js';
+export * from './refunds/refund.entity.js';
+export * from './payouts/payout-account.entity.js';
+export * from './payouts/payout.entity.js';
+export * from './ledger/ledger-entry.entity.js';
+export * from './ledger/ledger.repository.js';
+
+/** The TypeORM entities of this lib, for the data source. */
+export const PAYMENTS_ENTITIES = [
+  PaymentEntity,
+  PaymentAttemptEntity,
+  StripeEventEntity,
+  RefundEntity,
+  PayoutAccountEntity,
+  PayoutEntity,
+  LedgerEntryEntity,
+];
