@@ -18,6 +18,7 @@ export {
   ORDER_HOLD_EXPIRY_JOB,
   ORDER_HOLD_SWEEP_JOB,
 } from './fulfilment/fulfilment.service.js';
+export { OrderLoaders } from './orders/order.loaders.js';
 export { OrderMails, type CancelledPart } from './notifications/order-mails.js';
 import { CartLineEntity } from './carts/cart-line.entity.js';
 import { CartEntity } from './carts/cart.entity.js';

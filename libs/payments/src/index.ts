@@ -14,6 +14,10 @@ export * from './payouts/payout-account.entity.js';
 export * from './payouts/payout.entity.js';
 export * from './ledger/ledger-entry.entity.js';
 export * from './ledger/ledger.repository.js';
+export { PayoutsModule, RUN_PAYOUTS_JOB } from './payouts/payouts.module.js';
+export { PayoutsService } from './payouts/payouts.service.js';
+export { LedgerService } from './ledger/ledger.service.js';
+export { checkRib, ribKey } from './payouts/rib.js';
 
 /** The TypeORM entities of this lib, for the data source. */
 export const PAYMENTS_ENTITIES = [

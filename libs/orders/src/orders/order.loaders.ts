@@ -28,6 +28,15 @@ export class OrderLoaders {
     );
   }
 
+  /** A sub-order by id (for lists of other libs that reference sub-orders, e.g. ledger entries). */
+  subOrder(rc: RequestContext, id: string): Promise<SubOrderModel | null> {
+    return rc.loaders
+      .get<string, SubOrderModel | null>('orders.subOrderById', async (ids) =>
+        oneByKey(ids, (await this.orders.subOrdersByIds(ids)).map(toSubOrderModel), (s) => s.id),
+      )
+      .load(id);
+  }
+
   subOrders(rc: RequestContext, orderId: string): Promise<SubOrderModel[]> {
     return rc.loaders
       .get<string, SubOrderModel[]>('orders.subOrdersByOrder', async (ids) =>

@@ -1,0 +1,64 @@
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { Jobs, PROCESS_ROLE } from '@taawoun/core';
+import { CooperativesModule } from '@taawoun/cooperatives';
+import { ActorService } from '@taawoun/identity';
+import { OrdersModule } from '@taawoun/orders';
+import type { FastifyInstance } from 'fastify';
+import { LedgerReadRepository } from '../ledger/ledger-read.repository.js';
+import { LedgerRepository } from '../ledger/ledger.repository.js';
+import { LedgerEntryFieldsResolver, LedgerResolver } from '../ledger/ledger.resolver.js';
+import { LedgerService } from '../ledger/ledger.service.js';
+import { PayoutAccountRepository } from './payout-account.repository.js';
+import { PayoutRepository } from './payout.repository.js';
+import { payoutRoutes } from './payout-routes.js';
+import { CooperativePayoutAccountResolver, PayoutsResolver } from './payouts.resolver.js';
+import { PayoutsService } from './payouts.service.js';
+import { RibCipher } from './rib-cipher.js';
+
+/** The daily payout run (05:00 Africa/Casablanca). */
+export const RUN_PAYOUTS_JOB = 'payments.run-payouts';
+
+/** Payout accounts, payouts, the ledger's read side, GET /admin/payouts.csv and the daily payout run. */
+@Module({
+  imports: [CooperativesModule, OrdersModule],
+  providers: [
+    RibCipher,
+    PayoutAccountRepository,
+    PayoutRepository,
+    PayoutsService,
+    PayoutsResolver,
+    CooperativePayoutAccountResolver,
+    LedgerRepository,
+    LedgerReadRepository,
+    LedgerService,
+    LedgerResolver,
+    LedgerEntryFieldsResolver,
+  ],
+  exports: [PayoutsService, LedgerService],
+})
+export class PayoutsModule implements OnModuleInit {
+  constructor(
+    private readonly jobs: Jobs,
+    private readonly payouts: PayoutsService,
+    private readonly actors: ActorService,
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(PROCESS_ROLE) private readonly role: 'api' | 'worker',
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.jobs.register(
+      RUN_PAYOUTS_JOB,
+      async () => {
+        await this.payouts.run();
+      },
+      { cron: '0 5 * * *' },
+    );
+    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
+    if (this.role !== 'api' || !fastify) return;
+    await fastify.register(payoutRoutes, {
+      resolveActor: (rc) => this.actors.ensureResolved(rc),
+      pendingBankCsv: () => this.payouts.pendingBankCsv(),
+    });
+  }
+}
