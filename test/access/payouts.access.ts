@@ -30,6 +30,14 @@ export const payoutsAccessSuite: AccessSuite = {
       allowed: ['ownerX'],
     },
     {
+      // No Stripe keys in the matrix: the owner gets through to a CONFLICT (not configured).
+      operation: 'Mutation.startPayoutOnboarding',
+      query: `mutation($c: ID!) {
+        startPayoutOnboarding(cooperativeId: $c, returnUrl: "https://taawoun.ma/r", refreshUrl: "https://taawoun.ma/f") }`,
+      variables: (fx) => ({ c: fx.cooperativeX }),
+      allowed: ['ownerX'],
+    },
+    {
       operation: 'Mutation.runPayouts',
       query: `mutation { runPayouts { id } }`,
       allowed: ['admin'],

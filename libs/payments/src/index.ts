@@ -16,6 +16,7 @@ export * from './ledger/ledger-entry.entity.js';
 export * from './ledger/ledger.repository.js';
 export { PayoutsModule, RUN_PAYOUTS_JOB } from './payouts/payouts.module.js';
 export { PayoutsService } from './payouts/payouts.service.js';
+export { PayoutConnectService, PAYOUT_TRANSFER_JOB } from './payouts/payout-connect.service.js';
 export { LedgerService } from './ledger/ledger.service.js';
 export { checkRib, ribKey } from './payouts/rib.js';
 

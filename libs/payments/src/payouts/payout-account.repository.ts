@@ -35,6 +35,18 @@ export const PAYOUT_ACCOUNT_SQL = {
                SET method = 'BANK_TRANSFER', status = 'ACTIVE', account_holder = EXCLUDED.account_holder,
                    rib_ciphertext = EXCLUDED.rib_ciphertext, rib_last4 = EXCLUDED.rib_last4, updated_at = now()
             RETURNING ${COLUMNS}`,
+  /** Makes the account a Stripe Connect one (keeping an existing Stripe account) and locks it. */
+  startStripe: `INSERT INTO payout_accounts AS a (cooperative_id, method, status)
+                VALUES ($1, 'STRIPE_CONNECT', 'NOT_STARTED')
+                ON CONFLICT (cooperative_id) DO UPDATE SET method = 'STRIPE_CONNECT',
+                  status = CASE WHEN a.stripe_account_id IS NULL THEN 'NOT_STARTED' ELSE a.status END, updated_at = now()
+                RETURNING ${COLUMNS}`,
+  lock: `SELECT ${COLUMNS} FROM payout_accounts a WHERE a.cooperative_id = $1 FOR UPDATE`,
+  setStripeAccount: `UPDATE payout_accounts a SET stripe_account_id = $2, status = 'ONBOARDING', updated_at = now()
+                      WHERE a.cooperative_id = $1 RETURNING ${COLUMNS}`,
+  /** account.updated: the state Stripe reports, whatever order events arrive in (it is the whole state). */
+  applyStripeStatus: `UPDATE payout_accounts a SET status = $2, charges_enabled = $3, payouts_enabled = $4, updated_at = now()
+                       WHERE a.stripe_account_id = $1 RETURNING ${COLUMNS}`,
   secrets: `SELECT a.cooperative_id AS "cooperativeId", a.rib_ciphertext AS "ribCiphertext"
               FROM payout_accounts a WHERE a.cooperative_id = ANY($1::uuid[])`,
 } as const;
@@ -59,6 +71,34 @@ export class PayoutAccountRepository {
       accountHolder,
       ribCiphertext,
       ribLast4,
+    ]);
+    return row;
+  }
+
+  async startStripe(cooperativeId: string): Promise<void> {
+    await this.db.query(PAYOUT_ACCOUNT_SQL.startStripe, [cooperativeId]);
+  }
+
+  async lock(cooperativeId: string): Promise<PayoutAccountRow | undefined> {
+    const [row] = await this.db.query<PayoutAccountRow>(PAYOUT_ACCOUNT_SQL.lock, [cooperativeId]);
+    return row;
+  }
+
+  async setStripeAccount(cooperativeId: string, stripeAccountId: string): Promise<void> {
+    await this.db.query(PAYOUT_ACCOUNT_SQL.setStripeAccount, [cooperativeId, stripeAccountId]);
+  }
+
+  async applyStripeStatus(
+    stripeAccountId: string,
+    status: PayoutAccountStatus,
+    chargesEnabled: boolean,
+    payoutsEnabled: boolean,
+  ): Promise<PayoutAccountRow | undefined> {
+    const [row] = await this.db.query<PayoutAccountRow>(PAYOUT_ACCOUNT_SQL.applyStripeStatus, [
+      stripeAccountId,
+      status,
+      chargesEnabled,
+      payoutsEnabled,
     ]);
     return row;
   }

@@ -91,6 +91,10 @@ export const PAYOUT_SQL = {
                   LEFT JOIN payout_accounts a ON a.cooperative_id = p.cooperative_id
                  WHERE p.status = 'PENDING' AND p.method = 'BANK_TRANSFER'
                  ORDER BY p.created_at, p.id LIMIT $1`,
+  /** A payout still to transfer, with the Stripe account it goes to. */
+  toTransfer: `SELECT ${COLUMNS}, a.stripe_account_id AS "stripeAccountId"
+                 FROM payouts p LEFT JOIN payout_accounts a ON a.cooperative_id = p.cooperative_id
+                WHERE p.id = $1 AND p.status = 'PENDING' AND p.method = 'STRIPE_CONNECT'`,
   /** The cooperative's name and its OWNER/MANAGERs with their language (payout e-mails). */
   recipients: `SELECT c.name AS "cooperativeName", u.email::text AS email, u.preferred_language AS language
                  FROM cooperatives c
@@ -99,6 +103,10 @@ export const PAYOUT_SQL = {
                 WHERE c.id = $1
                 ORDER BY u.email`,
 } as const;
+
+export interface PayoutToTransferRow extends PayoutRow {
+  stripeAccountId: string | null;
+}
 
 export interface PayoutRecipientRow {
   cooperativeName: string;
@@ -166,6 +174,11 @@ export class PayoutRepository {
   async count(cooperativeId: string | null, status: PayoutStatus | null): Promise<number> {
     const [row] = await this.db.query<{ count: number }>(PAYOUT_SQL.count, [cooperativeId, status]);
     return row.count;
+  }
+
+  async toTransfer(id: string): Promise<PayoutToTransferRow | undefined> {
+    const [row] = await this.db.query<PayoutToTransferRow>(PAYOUT_SQL.toTransfer, [id]);
+    return row;
   }
 
   recipients(cooperativeId: string): Promise<PayoutRecipientRow[]> {

@@ -14,6 +14,8 @@ import { PayoutRepository } from './payout.repository.js';
 import { payoutRoutes } from './payout-routes.js';
 import { CooperativePayoutAccountResolver, PayoutsResolver } from './payouts.resolver.js';
 import { PayoutsService } from './payouts.service.js';
+import { PAYOUT_TRANSFER_JOB, PayoutConnectService } from './payout-connect.service.js';
+import { STRIPE_CONNECT_PROVIDER } from './stripe-connect.js';
 import { RibCipher } from './rib-cipher.js';
 
 /** The daily payout run (05:00 Africa/Casablanca). */
@@ -26,6 +28,8 @@ export const RUN_PAYOUTS_JOB = 'payments.run-payouts';
     RibCipher,
     PayoutAccountRepository,
     PayoutRepository,
+    STRIPE_CONNECT_PROVIDER,
+    PayoutConnectService,
     PayoutsService,
     PayoutsResolver,
     CooperativePayoutAccountResolver,
@@ -35,12 +39,13 @@ export const RUN_PAYOUTS_JOB = 'payments.run-payouts';
     LedgerResolver,
     LedgerEntryFieldsResolver,
   ],
-  exports: [PayoutsService, LedgerService],
+  exports: [PayoutsService, PayoutConnectService, LedgerService],
 })
 export class PayoutsModule implements OnModuleInit {
   constructor(
     private readonly jobs: Jobs,
     private readonly payouts: PayoutsService,
+    private readonly connect: PayoutConnectService,
     private readonly actors: ActorService,
     private readonly adapterHost: HttpAdapterHost,
     @Inject(PROCESS_ROLE) private readonly role: 'api' | 'worker',
@@ -54,6 +59,9 @@ export class PayoutsModule implements OnModuleInit {
       },
       { cron: '0 5 * * *' },
     );
+    await this.jobs.register<{ payoutId: string }>(PAYOUT_TRANSFER_JOB, async ({ payoutId }) => {
+      await this.connect.transfer(payoutId);
+    });
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (this.role !== 'api' || !fastify) return;
     await fastify.register(payoutRoutes, {

@@ -5,6 +5,7 @@ import { Policy } from '@taawoun/identity';
 import { PayoutAccountModel, PayoutConnection, PayoutModel, PayoutsArgs } from './payout.model.js';
 import { payoutDataVisibleTo } from './payout-visibility.js';
 import { PayoutsService } from './payouts.service.js';
+import { PayoutConnectService } from './payout-connect.service.js';
 
 const OWNER_MANAGER = [CooperativeRole.OWNER, CooperativeRole.MANAGER];
 
@@ -13,7 +14,18 @@ export class PayoutsResolver {
   constructor(
     private readonly service: PayoutsService,
     private readonly cooperatives: CooperativeService,
+    private readonly connect: PayoutConnectService,
   ) {}
+
+  @Mutation(() => String, { description: 'OWNER; answers a Stripe Connect onboarding link.' })
+  @Policy.allow({ cooperative: { roles: [CooperativeRole.OWNER], scope: { arg: 'cooperativeId' } } })
+  startPayoutOnboarding(
+    @Args('cooperativeId', { type: () => ID }) cooperativeId: string,
+    @Args('returnUrl') returnUrl: string,
+    @Args('refreshUrl') refreshUrl: string,
+  ): Promise<string> {
+    return this.connect.startOnboarding(cooperativeId, returnUrl, refreshUrl);
+  }
 
   @Query(() => PayoutConnection, { description: 'ADMIN; OWNER/MANAGER for their own cooperative.' })
   @Policy.allow({

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
 import {
   AppConfig,
   BadUserInputError,
@@ -6,6 +7,8 @@ import {
   Cursors,
   Db,
   InvalidStateTransitionError,
+  Jobs,
+  LOGGER,
   LanguageCode,
   NotFoundError,
   money,
@@ -19,6 +22,7 @@ import {
 import { Outbox, type PayoutFailedParams, type PayoutSentParams } from '@taawoun/notifications';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
 import { formatPayoutCsv } from './payout-csv.js';
+import { PAYOUT_TRANSFER_JOB, PayoutConnectService } from './payout-connect.service.js';
 import { PayoutAccountRepository, type PayoutAccountRow } from './payout-account.repository.js';
 import {
   PayoutAccountModel,
@@ -88,6 +92,9 @@ export class PayoutsService {
     private readonly ledger: LedgerRepository,
     private readonly cipher: RibCipher,
     private readonly outbox: Outbox,
+    private readonly jobs: Jobs,
+    private readonly connect: PayoutConnectService,
+    @Inject(LOGGER) private readonly log: Logger,
   ) {}
 
   /** A cooperative's payout account through a per-request loader (null: none yet). */
@@ -138,22 +145,42 @@ export class PayoutsService {
    * one transaction serialized across replicas, so two runs never pay the same money twice.
    */
   async run(): Promise<PayoutModel[]> {
-    return this.db.transaction(async () => {
+    const created = await this.db.transaction(async () => {
       await this.payouts.lockRun();
       const payables = await this.payouts.payables(this.config.PAYOUT_HOLD_DAYS);
-      const created = await this.payouts.insertMany(
+      const inserted = await this.payouts.insertMany(
         payables.map((p) => ({ cooperativeId: p.cooperativeId, method: p.method, amount: p.payable })),
       );
       await this.ledger.append(
-        created.map((p) => ({
+        inserted.map((p) => ({
           cooperativeId: p.cooperativeId,
           type: 'PAYOUT',
           amount: -p.amount,
           payoutId: p.id,
         })),
       );
-      return created.map(toPayoutModel);
+      const transfers = inserted
+        .filter((p) => p.method === 'STRIPE_CONNECT')
+        .map((p) => ({ payoutId: p.id }));
+      if (transfers.length) await this.jobs.sendMany(PAYOUT_TRANSFER_JOB, transfers);
+      return inserted;
     });
+    // "At once": transfer now; the job enqueued with the run retries whatever fails here.
+    const results: PayoutModel[] = [];
+    for (const payout of created) {
+      if (payout.method !== 'STRIPE_CONNECT') {
+        results.push(toPayoutModel(payout));
+        continue;
+      }
+      try {
+        await this.connect.transfer(payout.id);
+      } catch (error) {
+        this.log.warn({ err: error, payoutId: payout.id }, 'Payout transfer failed; its job will retry');
+      }
+      const [now] = await this.payouts.byIds([payout.id]);
+      results.push(toPayoutModel(now ?? payout));
+    }
+    return results;
   }
 
   /** A bank transfer done: PENDING → PAID with the bank's reference; the cooperative is told. */
