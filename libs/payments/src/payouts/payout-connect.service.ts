@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BadUserInputError, ConflictError, Db, LanguageCode, money, requireUuid } from '@taawoun/core';
-import { Outbox } from '@taawoun/notifications';
+import { BadUserInputError, ConflictError, Db, requireUuid } from '@taawoun/core';
 import type Stripe from 'stripe';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
 import { PayoutAccountRepository, type PayoutAccountStatus } from './payout-account.repository.js';
 import { PayoutRepository, type PayoutRow } from './payout.repository.js';
+import { PayoutMails } from './payout-mails.js';
 import { STRIPE_CONNECT } from './stripe-connect.js';
 
 /** The job transferring one STRIPE_CONNECT payout (enqueued in the run's transaction). */
@@ -64,7 +64,7 @@ export class PayoutConnectService {
     private readonly accounts: PayoutAccountRepository,
     private readonly payouts: PayoutRepository,
     private readonly ledger: LedgerRepository,
-    private readonly outbox: Outbox,
+    private readonly mails: PayoutMails,
     @Inject(STRIPE_CONNECT) private readonly stripe: Stripe | null,
   ) {}
 
@@ -148,7 +148,7 @@ export class PayoutConnectService {
     }
     await this.db.transaction(async () => {
       const paid = await this.payouts.markPaid(payout.id, transfer.id);
-      if (paid) await this.mail(paid, 'payout-sent', transfer.id);
+      if (paid) await this.mails.sent(paid, transfer.id);
     });
   }
 
@@ -164,43 +164,7 @@ export class PayoutConnectService {
           payoutId: failed.id,
         },
       ]);
-      await this.mail(failed, 'payout-failed', reason);
+      await this.mails.failed(failed, reason);
     });
-  }
-
-  private async mail(
-    payout: PayoutRow,
-    template: 'payout-sent' | 'payout-failed',
-    detail: string,
-  ): Promise<void> {
-    const recipients = await this.payouts.recipients(payout.cooperativeId);
-    const amount = money(payout.amount, payout.currency);
-    await this.outbox.enqueueMany(
-      recipients.map((r) =>
-        template === 'payout-sent'
-          ? {
-              to: r.email,
-              language: r.language as LanguageCode,
-              template,
-              params: {
-                cooperativeName: r.cooperativeName,
-                amount,
-                method: 'STRIPE_CONNECT' as const,
-                reference: detail,
-              },
-            }
-          : {
-              to: r.email,
-              language: r.language as LanguageCode,
-              template,
-              params: {
-                cooperativeName: r.cooperativeName,
-                amount,
-                method: 'STRIPE_CONNECT' as const,
-                reason: detail,
-              },
-            },
-      ),
-    );
   }
 }

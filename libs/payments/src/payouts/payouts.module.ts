@@ -14,6 +14,7 @@ import { PayoutRepository } from './payout.repository.js';
 import { payoutRoutes } from './payout-routes.js';
 import { CooperativePayoutAccountResolver, PayoutsResolver } from './payouts.resolver.js';
 import { PayoutsService } from './payouts.service.js';
+import { PayoutMails } from './payout-mails.js';
 import { PAYOUT_TRANSFER_JOB, PayoutConnectService } from './payout-connect.service.js';
 import { STRIPE_CONNECT_PROVIDER } from './stripe-connect.js';
 import { RibCipher } from './rib-cipher.js';
@@ -29,6 +30,7 @@ export const RUN_PAYOUTS_JOB = 'payments.run-payouts';
     PayoutAccountRepository,
     PayoutRepository,
     STRIPE_CONNECT_PROVIDER,
+    PayoutMails,
     PayoutConnectService,
     PayoutsService,
     PayoutsResolver,

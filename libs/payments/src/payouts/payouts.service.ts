@@ -9,7 +9,6 @@ import {
   InvalidStateTransitionError,
   Jobs,
   LOGGER,
-  LanguageCode,
   NotFoundError,
   money,
   oneByKey,
@@ -19,9 +18,9 @@ import {
   type Connection,
   type RequestContext,
 } from '@taawoun/core';
-import { Outbox, type PayoutFailedParams, type PayoutSentParams } from '@taawoun/notifications';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
 import { formatPayoutCsv } from './payout-csv.js';
+import { PayoutMails } from './payout-mails.js';
 import { PAYOUT_TRANSFER_JOB, PayoutConnectService } from './payout-connect.service.js';
 import { PayoutAccountRepository, type PayoutAccountRow } from './payout-account.repository.js';
 import {
@@ -91,7 +90,7 @@ export class PayoutsService {
     private readonly payouts: PayoutRepository,
     private readonly ledger: LedgerRepository,
     private readonly cipher: RibCipher,
-    private readonly outbox: Outbox,
+    private readonly mails: PayoutMails,
     private readonly jobs: Jobs,
     private readonly connect: PayoutConnectService,
     @Inject(LOGGER) private readonly log: Logger,
@@ -192,16 +191,7 @@ export class PayoutsService {
       const paid = await this.payouts.markPaid(id, ref);
       if (!paid) throw new NotFoundError('Payout', id);
       const account = (await this.accounts.byCooperatives([paid.cooperativeId]))[0];
-      await this.notify(paid, (cooperativeName) => ({
-        template: 'payout-sent' as const,
-        params: {
-          cooperativeName,
-          amount: money(paid.amount, paid.currency),
-          method: paid.method,
-          reference: ref,
-          ribLast4: account?.ribLast4 ?? undefined,
-        },
-      }));
+      await this.mails.sent(paid, ref, account?.ribLast4 ?? undefined);
       return toPayoutModel(paid);
     });
   }
@@ -222,15 +212,7 @@ export class PayoutsService {
           payoutId: failed.id,
         },
       ]);
-      await this.notify(failed, (cooperativeName) => ({
-        template: 'payout-failed' as const,
-        params: {
-          cooperativeName,
-          amount: money(failed.amount, failed.currency),
-          method: failed.method,
-          reason: why,
-        },
-      }));
+      await this.mails.failed(failed, why);
       return toPayoutModel(failed);
     });
   }
@@ -242,24 +224,6 @@ export class PayoutsService {
     if (payout.method === 'STRIPE_CONNECT')
       throw new ConflictError('A Stripe Connect payout is settled by its Stripe transfer, not by hand', 'id');
     if (payout.status !== 'PENDING') throw new InvalidStateTransitionError('Payout', payout.status, to);
-  }
-
-  private async notify(
-    payout: PayoutRow,
-    mail: (
-      cooperativeName: string,
-    ) =>
-      | { template: 'payout-sent'; params: PayoutSentParams }
-      | { template: 'payout-failed'; params: PayoutFailedParams },
-  ): Promise<void> {
-    const recipients = await this.payouts.recipients(payout.cooperativeId);
-    await this.outbox.enqueueMany(
-      recipients.map((r) => ({
-        to: r.email,
-        language: r.language as LanguageCode,
-        ...mail(r.cooperativeName),
-      })),
-    );
   }
 
   async list(
