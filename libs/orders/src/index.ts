@@ -19,6 +19,9 @@ export {
   ORDER_HOLD_SWEEP_JOB,
 } from './fulfilment/fulfilment.service.js';
 export { OrderMails, type CancelledPart } from './notifications/order-mails.js';
+export * from './payments/order-payments.js';
+export type { SubOrderRow, OrderRow } from './orders/order.repository.js';
+export type { LockedOrderRow } from './fulfilment/fulfilment.repository.js';
 import { CartLineEntity } from './carts/cart-line.entity.js';
 import { CartEntity } from './carts/cart.entity.js';
 import { OrderLineEntity } from './orders/order-line.entity.js';
