@@ -37,6 +37,7 @@ export const LEDGER_SQL = {
   bySubOrder: `SELECT id, cooperative_id AS "cooperativeId", type, amount, currency, sub_order_id AS "subOrderId",
       refund_id AS "refundId", payout_id AS "payoutId", created_at AS "createdAt"
     FROM ledger_entries WHERE sub_order_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+  hasSale: `SELECT EXISTS (SELECT 1 FROM ledger_entries WHERE type = 'SALE' AND sub_order_id = $1) AS "sold"`,
   balance: `SELECT COALESCE(SUM(amount), 0)::integer AS "balance" FROM ledger_entries WHERE cooperative_id = $1`,
 } as const;
 
@@ -65,6 +66,12 @@ export class LedgerRepository {
 
   async bySubOrders(subOrderIds: readonly string[]): Promise<LedgerEntryRow[]> {
     return this.db.query<LedgerEntryRow>(LEDGER_SQL.bySubOrder, [subOrderIds]);
+  }
+
+  /** Whether the sub-order's sale is in the ledger (refunds of unsold parts write no entry). */
+  async hasSale(subOrderId: string): Promise<boolean> {
+    const [row] = await this.db.query<{ sold: boolean }>(LEDGER_SQL.hasSale, [subOrderId]);
+    return row?.sold ?? false;
   }
 
   async balance(cooperativeId: string): Promise<number> {

@@ -5,7 +5,7 @@ import { LedgerRepository } from '../ledger/ledger.repository.js';
 import { PayoutAccountRepository, type PayoutAccountStatus } from './payout-account.repository.js';
 import { PayoutRepository, type PayoutRow } from './payout.repository.js';
 import { PayoutMails } from './payout-mails.js';
-import { STRIPE_CONNECT } from './stripe-connect.js';
+import { STRIPE_CLIENT } from '../stripe/stripe-client.js';
 
 /** The job transferring one STRIPE_CONNECT payout (enqueued in the run's transaction). */
 export const PAYOUT_TRANSFER_JOB = 'payments.payout-transfer';
@@ -65,7 +65,7 @@ export class PayoutConnectService {
     private readonly payouts: PayoutRepository,
     private readonly ledger: LedgerRepository,
     private readonly mails: PayoutMails,
-    @Inject(STRIPE_CONNECT) private readonly stripe: Stripe | null,
+    @Inject(STRIPE_CLIENT) private readonly stripe: Stripe | null,
   ) {}
 
   private client(): Stripe {

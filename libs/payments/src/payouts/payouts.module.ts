@@ -5,9 +5,11 @@ import { CooperativesModule } from '@taawoun/cooperatives';
 import { ActorService } from '@taawoun/identity';
 import { OrdersModule } from '@taawoun/orders';
 import type { FastifyInstance } from 'fastify';
+import type Stripe from 'stripe';
 import { LedgerReadRepository } from '../ledger/ledger-read.repository.js';
-import { LedgerRepository } from '../ledger/ledger.repository.js';
 import { LedgerEntryFieldsResolver, LedgerResolver } from '../ledger/ledger.resolver.js';
+import { PaymentsModule } from '../payments.module.js';
+import { StripeEventHandlers } from '../webhooks/stripe-event-handlers.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { PayoutAccountRepository } from './payout-account.repository.js';
 import { PayoutRepository } from './payout.repository.js';
@@ -16,7 +18,6 @@ import { CooperativePayoutAccountResolver, PayoutsResolver } from './payouts.res
 import { PayoutsService } from './payouts.service.js';
 import { PayoutMails } from './payout-mails.js';
 import { PAYOUT_TRANSFER_JOB, PayoutConnectService } from './payout-connect.service.js';
-import { STRIPE_CONNECT_PROVIDER } from './stripe-connect.js';
 import { RibCipher } from './rib-cipher.js';
 
 /** The daily payout run (05:00 Africa/Casablanca). */
@@ -24,18 +25,16 @@ export const RUN_PAYOUTS_JOB = 'payments.run-payouts';
 
 /** Payout accounts, payouts, the ledger's read side, GET /admin/payouts.csv and the daily payout run. */
 @Module({
-  imports: [CooperativesModule, OrdersModule],
+  imports: [CooperativesModule, OrdersModule, PaymentsModule],
   providers: [
     RibCipher,
     PayoutAccountRepository,
     PayoutRepository,
-    STRIPE_CONNECT_PROVIDER,
     PayoutMails,
     PayoutConnectService,
     PayoutsService,
     PayoutsResolver,
     CooperativePayoutAccountResolver,
-    LedgerRepository,
     LedgerReadRepository,
     LedgerService,
     LedgerResolver,
@@ -48,6 +47,7 @@ export class PayoutsModule implements OnModuleInit {
     private readonly jobs: Jobs,
     private readonly payouts: PayoutsService,
     private readonly connect: PayoutConnectService,
+    private readonly stripeEvents: StripeEventHandlers,
     private readonly actors: ActorService,
     private readonly adapterHost: HttpAdapterHost,
     @Inject(PROCESS_ROLE) private readonly role: 'api' | 'worker',
@@ -63,6 +63,10 @@ export class PayoutsModule implements OnModuleInit {
     );
     await this.jobs.register<{ payoutId: string }>(PAYOUT_TRANSFER_JOB, async ({ payoutId }) => {
       await this.connect.transfer(payoutId);
+    });
+    // Applied by the payments core's event job, once per stored event.
+    this.stripeEvents.on('account.updated', async (event) => {
+      await this.connect.applyAccountUpdated(event.data.object as Stripe.Account);
     });
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (this.role !== 'api' || !fastify) return;
