@@ -1,5 +1,6 @@
-import { LedgerRepository, PayoutConnectService } from '@taawoun/payments';
-import type Stripe from 'stripe';
+import fc from 'fast-check';
+import { Jobs } from '@taawoun/core';
+import { LedgerRepository, PayoutConnectService, STRIPE_EVENT_JOB } from '@taawoun/payments';
 import {
   addMembership,
   grantPlatformRole,
@@ -55,18 +56,30 @@ async function account(): Promise<Record<string, unknown>> {
   return res.data!.cooperative.payoutAccount;
 }
 
+/** Runs the queued Stripe event jobs (RUN_JOBS is off in tests), as the worker would. */
+async function applyQueuedEvents(): Promise<void> {
+  const jobs = await t.sql<{ id: string; eventId: string }>(
+    `SELECT id, data->>'eventId' AS "eventId" FROM pgboss.job WHERE name = $1 AND state = 'created' ORDER BY created_on`,
+    [STRIPE_EVENT_JOB],
+  );
+  for (const job of jobs) {
+    await t.api.app.get(Jobs).runNow(STRIPE_EVENT_JOB, { eventId: job.eventId });
+    await t.sql(`UPDATE pgboss.job SET state = 'completed' WHERE id = $1`, [job.id]);
+  }
+}
+
+/** The account changes on Stripe; its account.updated goes through POST /webhooks/stripe and the event job. */
 async function accountUpdated(status: 'active' | 'restricted'): Promise<void> {
   const [acct] = stripe.created('account');
   const { event } = await stripe.setAccountStatus(acct.id, status);
-  // What the payments core's event job calls for account.updated.
-  await t.api.app
-    .get(PayoutConnectService)
-    .applyAccountUpdated(event.data.object as unknown as Stripe.Account);
+  expect((await stripe.deliver(event)).status).toBe(200);
+  await applyQueuedEvents();
 }
 
 beforeAll(async () => {
   stripe = await StripeTestServer.start({ webhookMode: 'manual' });
   t = await startTestApi({ ...stripe.env(), PAYOUT_HOLD_DAYS: '0' });
+  stripe.setWebhookUrl(`${t.url}/webhooks/stripe`);
   owner = await signUp(t, { fullName: 'Owner' });
   admin = await signUp(t, { fullName: 'Admin' });
   coop = await insertCooperative(t, { name: 'Coopérative Connect', status: 'APPROVED' });
@@ -112,6 +125,30 @@ describe('Stripe Connect payouts', () => {
       payoutsEnabled: false,
       ribLast4: null,
     });
+  });
+
+  it("ends in Stripe's current state whatever order account.updated events arrive in, 5 times each", async () => {
+    const [acct] = stripe.created('account');
+    await stripe.setAccountStatus(acct.id, 'active');
+    await stripe.setAccountStatus(acct.id, 'restricted');
+    const events = stripe.events('account.updated');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.infiniteStream(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true })),
+        async (stream) => {
+          const it = stream[Symbol.iterator]();
+          await stripe.deliverPending({
+            events,
+            times: 5,
+            order: 'shuffled',
+            random: () => it.next().value as number,
+          });
+          await applyQueuedEvents();
+          expect(await account()).toMatchObject({ status: 'RESTRICTED', payoutsEnabled: false });
+        },
+      ),
+      { numRuns: 5 },
+    );
   });
 
   it('does not pay an account still onboarding', async () => {

@@ -105,13 +105,18 @@ export class PayoutConnectService {
     return link.url;
   }
 
-  /** `account.updated`: stores the account's state (unknown accounts are ignored). */
-  async applyAccountUpdated(account: Stripe.Account): Promise<void> {
+  /**
+   * `account.updated`: stores the account's state (unknown accounts change nothing). Events come
+   * late, twice and out of order, so the account is read again from Stripe: whatever order they are
+   * applied in, the last one stores Stripe's current state.
+   */
+  async applyAccountUpdated(account: Pick<Stripe.Account, 'id'>): Promise<void> {
+    const current = await this.client().accounts.retrieve(account.id);
     await this.accounts.applyStripeStatus(
-      account.id,
-      connectStatus(account),
-      !!account.charges_enabled,
-      !!account.payouts_enabled,
+      current.id,
+      connectStatus(current),
+      !!current.charges_enabled,
+      !!current.payouts_enabled,
     );
   }
 
