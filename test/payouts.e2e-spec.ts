@@ -394,4 +394,17 @@ describe('ledger and payouts', () => {
     const withoutCooperative = await t.gql<Page>(query, {}, owner.accessToken);
     expect(withoutCooperative.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('reads a ledger page with its sub-orders and payouts in the same number of queries for 1 entry or all', async () => {
+    const count = async (first: number) => {
+      const res = await t.gql<Ledger>(LEDGER, { c: coopX, first }, owner.accessToken);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.cooperativeLedger.entries.length).toBe(first === 1 ? 1 : 10);
+      return Number(res.headers.get('x-sql-queries'));
+    };
+    const one = await count(1);
+    const all = await count(100);
+    expect(one).toBeGreaterThan(0);
+    expect(all).toBe(one + 1); // the newest entry alone (a PAYOUT) has no sub-order to load: one loader fewer
+  });
 });
