@@ -1,8 +1,8 @@
-import { Jobs } from '@taawoun/core';
 import { FulfilmentService } from '@taawoun/orders';
-import { STRIPE_EVENT_JOB } from '@taawoun/payments';
+import { PAYMENT_REFUND_JOB, STRIPE_EVENT_JOB } from '@taawoun/payments';
 import { grantPlatformRole, signUp, type TestUser } from './support/actors.js';
 import { cartWith, checkout, checkoutOk, purchasableProduct } from './support/orders-fixtures.js';
+import { cardOrder, ledgerOf, runQueued } from './support/payments-fixtures.js';
 import { StripeTestServer } from './support/stripe-server/index.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
@@ -26,43 +26,12 @@ afterAll(async () => {
   await stripe.close();
 });
 
-/** Runs every queued Stripe event job (RUN_JOBS is off in tests: the jobs wait in pg-boss). */
-async function applyQueuedEvents(): Promise<void> {
-  const jobs = await t.sql<{ id: string; eventId: string }>(
-    `SELECT id, data->>'eventId' AS "eventId" FROM pgboss.job WHERE name = $1 AND state = 'created' ORDER BY created_on`,
-    [STRIPE_EVENT_JOB],
-  );
-  for (const job of jobs) {
-    await t.api.app.get(Jobs).runNow(STRIPE_EVENT_JOB, { eventId: job.eventId });
-    await t.sql(`UPDATE pgboss.job SET state = 'completed' WHERE id = $1`, [job.id]);
-  }
-}
-
-/** A card checkout of two cooperatives' products; answers the result and the PaymentIntent id. */
-async function cardOrder(options: { stock?: number } = {}) {
-  const a = await purchasableProduct(t, { variants: [{ price: 8000, stock: options.stock ?? 10 }] });
-  const b = await purchasableProduct(t, { variants: [{ price: 12000, stock: options.stock ?? 10 }] });
-  const cartId = await cartWith(t, [a.variantIds[0], b.variantIds[0]], 2);
-  const result = await checkoutOk(t, cartId, { paymentMethod: 'CARD' });
-  const [attempt] = await t.sql<{ ref: string }>(
-    `SELECT a.provider_ref AS ref FROM payment_attempts a JOIN payments p ON p.id = a.payment_id WHERE p.order_id = $1`,
-    [result.order.id],
-  );
-  return { cartId, result, intentId: attempt.ref, variants: [a.variantIds[0], b.variantIds[0]] };
-}
-
-async function ledgerOf(orderId: string) {
-  return t.sql<{ type: string; amount: number; subOrderId: string }>(
-    `SELECT l.type, l.amount, l.sub_order_id AS "subOrderId" FROM ledger_entries l
-       JOIN sub_orders s ON s.id = l.sub_order_id WHERE s.order_id = $1 ORDER BY l.sub_order_id, l.type`,
-    [orderId],
-  );
-}
+const applyQueuedEvents = () => runQueued(t, STRIPE_EVENT_JOB, 'eventId');
 
 describe('card checkout', () => {
   it('creates one PaymentIntent of the order total in MAD centimes and answers its client secret', async () => {
     const before = stripe.created('payment_intent').length;
-    const { cartId, result, intentId } = await cardOrder();
+    const { cartId, result, intentId } = await cardOrder(t);
     expect(result.order.status).toBe('PENDING_PAYMENT');
     const intent = stripe.get(intentId)!;
     expect(result.paymentClientSecret).toBe(intent.client_secret);
@@ -108,7 +77,7 @@ describe('card checkout', () => {
 
 describe('Stripe webhooks', () => {
   it('payment_intent.succeeded places the order and writes SALE, SHIPPING and COMMISSION per sub-order once', async () => {
-    const { result, intentId } = await cardOrder();
+    const { result, intentId } = await cardOrder(t);
     const { event } = await stripe.succeedPaymentIntent(intentId);
     const deliveries = await stripe.deliverPending({ times: 3 });
     expect(deliveries.map((d) => d.status)).toEqual([200, 200, 200]);
@@ -139,14 +108,14 @@ describe('Stripe webhooks', () => {
       ])
       .filter((e) => e.amount !== 0)
       .sort((x, y) => (x.subOrderId + x.type < y.subOrderId + y.type ? -1 : 1));
-    expect(await ledgerOf(result.order.id)).toEqual(expected);
+    expect(await ledgerOf(t, result.order.id)).toEqual(expected);
     expect(await t.sql(`SELECT status FROM payments WHERE order_id = $1`, [result.order.id])).toEqual([
       { status: 'SUCCEEDED' },
     ]);
   });
 
   it('refuses a tampered body, a wrong secret and an old timestamp with 400, storing nothing', async () => {
-    const { result, intentId } = await cardOrder();
+    const { result, intentId } = await cardOrder(t);
     const { event } = await stripe.succeedPaymentIntent(intentId);
     const stored = await t.sql(`SELECT count(*)::int AS n FROM stripe_events`);
     const tampered = await stripe.deliver(event, {
@@ -167,7 +136,7 @@ describe('Stripe webhooks', () => {
   });
 
   it('a payment that arrives after the hold expired is refunded in full, once', async () => {
-    const { result, intentId } = await cardOrder();
+    const { result, intentId } = await cardOrder(t);
     await t.sql(`UPDATE orders SET created_at = now() - interval '2 hours' WHERE id = $1`, [result.order.id]);
     expect(await t.api.app.get(FulfilmentService).expireHold(result.order.id)).toBe(true);
     const refundsBefore = stripe.callCount('POST /v1/refunds');
@@ -179,15 +148,8 @@ describe('Stripe webhooks', () => {
       [result.order.id],
     );
     expect(refunds.map((r) => r.status)).toEqual(['PENDING', 'PENDING']);
-    // The refund jobs (queued with the decision) send them.
-    const jobs = await t.sql<{ id: string; refundId: string }>(
-      `SELECT id, data->>'refundId' AS "refundId" FROM pgboss.job WHERE name = 'payments.refund' AND state = 'created'`,
-    );
-    for (const job of jobs) {
-      await t.api.app.get(Jobs).runNow('payments.refund', { refundId: job.refundId });
-      await t.api.app.get(Jobs).runNow('payments.refund', { refundId: job.refundId });
-      await t.sql(`UPDATE pgboss.job SET state = 'completed' WHERE id = $1`, [job.id]);
-    }
+    // The refund jobs (queued with the decision) send them; each runs twice (at-least-once delivery).
+    expect(await runQueued(t, PAYMENT_REFUND_JOB, 'refundId', 2)).toBe(2);
     const settled = await t.sql<{ amount: number; status: string }>(
       `SELECT r.amount, r.status FROM refunds r JOIN sub_orders s ON s.id = r.sub_order_id WHERE s.order_id = $1`,
       [result.order.id],
@@ -201,7 +163,7 @@ describe('Stripe webhooks', () => {
       .reduce((sum, r) => sum + (r.amount as number), 0);
     expect(refundedAtStripe).toBe(result.order.total.amount);
     // Nothing was sold: no ledger entries for the expired order.
-    expect(await ledgerOf(result.order.id)).toEqual([]);
+    expect(await ledgerOf(t, result.order.id)).toEqual([]);
     expect(
       await t.sql(`SELECT status, refunded_amount FROM payments WHERE order_id = $1`, [result.order.id]),
     ).toEqual([{ status: 'REFUNDED', refunded_amount: result.order.total.amount }]);

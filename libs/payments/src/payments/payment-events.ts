@@ -54,13 +54,9 @@ export class PaymentEvents implements OnModuleInit {
     if (outcome === 'NOT_FOUND') return;
     const payment = await this.payments.lockByOrder(orderId);
     if (!payment || payment.method !== 'CARD') return;
-    if (
-      intent.amount_received !== undefined &&
-      intent.amount_received !== payment.amount &&
-      intent.amount !== payment.amount
-    )
+    if (intent.amount !== payment.amount)
       this.log.error(
-        { paymentIntent: intent.id, orderId },
+        { paymentIntent: intent.id, orderId, amount: intent.amount, expected: payment.amount },
         'PaymentIntent amount differs from the order total',
       );
     await this.payments.insertAttempt({
