@@ -215,4 +215,29 @@ describe('Stripe Connect payouts', () => {
     );
     expect(stripe.created('transfer')).toHaveLength(2);
   });
+
+  it('returns a Stripe transfer reversed in full to the balance once, however often its event comes', async () => {
+    const [paid] = await t.sql<{ id: string; reference: string; amount: number }>(
+      `SELECT id, reference, amount FROM payouts WHERE status = 'PAID' AND amount = 12345`,
+    );
+    const before = await t.sql<{ balance: number }>(
+      `SELECT COALESCE(SUM(amount), 0)::int AS balance FROM ledger_entries WHERE cooperative_id = $1`,
+      [coop],
+    );
+    await stripe
+      .client()
+      .transfers.createReversal(paid.reference, {}, { idempotencyKey: `reverse-${paid.id}` });
+    await stripe.idle();
+    const reversed = stripe.events('transfer.reversed');
+    expect(reversed).toHaveLength(1);
+    await stripe.deliverPending({ events: reversed, times: 5, order: 'in-order' });
+    await applyQueuedEvents();
+    const [payout] = await t.sql<{ status: string }>(`SELECT status FROM payouts WHERE id = $1`, [paid.id]);
+    expect(payout.status).toBe('FAILED');
+    const after = await t.sql<{ balance: number }>(
+      `SELECT COALESCE(SUM(amount), 0)::int AS balance FROM ledger_entries WHERE cooperative_id = $1`,
+      [coop],
+    );
+    expect(after[0].balance).toBe(before[0].balance + paid.amount);
+  });
 });

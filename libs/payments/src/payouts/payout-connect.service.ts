@@ -121,6 +121,27 @@ export class PayoutConnectService {
   }
 
   /**
+   * `transfer.reversed`: a transfer reversed in full (read again from Stripe, so a stale or repeated
+   * event changes nothing) makes its payout FAILED with a PAYOUT_REVERSAL, once. Partial reversals
+   * are left to an admin (one reversal entry per payout).
+   */
+  async applyTransferReversed(transfer: Pick<Stripe.Transfer, 'id'>): Promise<void> {
+    const current = await this.client().transfers.retrieve(transfer.id);
+    if (!current.reversed || current.amount_reversed < current.amount) return;
+    const failed = await this.payouts.markReversed(current.id, 'The Stripe transfer was reversed');
+    if (!failed) return;
+    await this.ledger.append([
+      {
+        cooperativeId: failed.cooperativeId,
+        type: 'PAYOUT_REVERSAL',
+        amount: failed.amount,
+        payoutId: failed.id,
+      },
+    ]);
+    await this.mails.failed(failed, 'The Stripe transfer was reversed');
+  }
+
+  /**
    * Transfers a PENDING STRIPE_CONNECT payout. Safe to run twice at once or after a crash: the
    * same idempotency key gives the same transfer, and only the conditional UPDATE's winner mails.
    * A refusal for good marks it FAILED with a PAYOUT_REVERSAL; anything else throws (the job retries).

@@ -79,6 +79,10 @@ export const PAYOUT_SQL = {
               WHERE p.id = $1 AND p.status = 'PENDING' RETURNING ${COLUMNS}`,
   markFailed: `UPDATE payouts p SET status = 'FAILED', failure_reason = $2, failed_at = now(), updated_at = now()
                 WHERE p.id = $1 AND p.status = 'PENDING' RETURNING ${COLUMNS}`,
+  /** A Stripe transfer reversed in full: the payout it paid becomes FAILED (state-checked). */
+  markReversed: `UPDATE payouts p SET status = 'FAILED', failure_reason = $2, failed_at = now(), updated_at = now()
+                  WHERE p.reference = $1 AND p.method = 'STRIPE_CONNECT' AND p.status IN ('PENDING', 'PAID')
+              RETURNING ${COLUMNS}`,
   byIds: `SELECT ${COLUMNS} FROM payouts p WHERE p.id = ANY($1::uuid[])`,
   page: page(false),
   pageAfter: page(true),
@@ -153,6 +157,11 @@ export class PayoutRepository {
 
   async markFailed(id: string, reason: string): Promise<PayoutRow | undefined> {
     const [row] = await this.db.query<PayoutRow>(PAYOUT_SQL.markFailed, [id, reason]);
+    return row;
+  }
+
+  async markReversed(transferId: string, reason: string): Promise<PayoutRow | undefined> {
+    const [row] = await this.db.query<PayoutRow>(PAYOUT_SQL.markReversed, [transferId, reason]);
     return row;
   }
 

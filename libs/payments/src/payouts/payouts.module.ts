@@ -68,6 +68,9 @@ export class PayoutsModule implements OnModuleInit {
     this.stripeEvents.on('account.updated', async (event) => {
       await this.connect.applyAccountUpdated(event.data.object as Stripe.Account);
     });
+    this.stripeEvents.on('transfer.reversed', async (event) => {
+      await this.connect.applyTransferReversed(event.data.object as Stripe.Transfer);
+    });
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (this.role !== 'api' || !fastify) return;
     await fastify.register(payoutRoutes, {
