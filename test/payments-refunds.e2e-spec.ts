@@ -1,6 +1,12 @@
 import { PAYMENT_REFUND_JOB, STRIPE_EVENT_JOB } from '@taawoun/payments';
 import { grantPlatformRole, signUp, type TestUser } from './support/actors.js';
-import { cartWith, checkoutOk, purchasableProduct } from './support/orders-fixtures.js';
+import {
+  cartWith,
+  checkoutOk,
+  ORDER,
+  purchasableProduct,
+  type OrderData,
+} from './support/orders-fixtures.js';
 import { cardOrder, ledgerOf, runQueued } from './support/payments-fixtures.js';
 import { StripeTestServer } from './support/stripe-server/index.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
@@ -101,6 +107,14 @@ describe('refundSubOrder', () => {
       [result.order.id],
     );
     expect(payment).toEqual({ refunded_amount: refunded, status: 'PARTIALLY_REFUNDED' });
+    // Order.payment tells what payments recorded.
+    const read = await t.gql<{ order: OrderData }>(ORDER, { id: result.order.id }, admin.accessToken);
+    expect(read.data?.order.payment).toEqual({
+      method: 'CARD',
+      status: 'PARTIALLY_REFUNDED',
+      amount: { amount: result.order.total.amount },
+      refunded: { amount: refunded },
+    });
   });
 
   it('refuses an unpaid sub-order with INVALID_STATE_TRANSITION and an unknown one with NOT_FOUND', async () => {
