@@ -135,6 +135,37 @@ describe('refundSubOrder', () => {
   });
 });
 
+describe('a crash between the Stripe call and the commit', () => {
+  it('sends the same refund again on the retry (same idempotency key): one refund at Stripe, settled once', async () => {
+    const { result, intentId } = await paidCardOrder();
+    await runQueued(t, PAYMENT_REFUND_JOB, 'refundId'); // earlier tests' jobs (their refunds are settled)
+    // The settlement fails as if the process died after Stripe answered: a trigger refuses it once.
+    await t.sql(`CREATE FUNCTION pa_crash() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'simulated crash'; END $$`);
+    await t.sql(`CREATE TRIGGER pa_crash BEFORE UPDATE ON refunds FOR EACH ROW EXECUTE FUNCTION pa_crash()`);
+    const calls = stripe.callCount('POST /v1/refunds');
+    const sub = result.order.subOrders[0];
+    try {
+      const first = await t.gql(REFUND, { id: sub.id, amount: 500, reason: 'crash' }, admin.accessToken);
+      expect(first.errors).toBeUndefined(); // decided and committed; only the settlement failed
+      expect(await refundsOf(sub.id)).toEqual([{ amount: 500, status: 'PENDING' }]);
+      expect(stripeRefundsOf(intentId)).toHaveLength(1);
+    } finally {
+      await t.sql(`DROP TRIGGER pa_crash ON refunds`);
+      await t.sql(`DROP FUNCTION pa_crash()`);
+    }
+    // The restarted worker runs the refund's job (twice: at-least-once).
+    expect(await runQueued(t, PAYMENT_REFUND_JOB, 'refundId', 2)).toBe(1);
+    expect(stripe.callCount('POST /v1/refunds') - calls).toBe(2); // the call again, same key
+    expect(stripeRefundsOf(intentId).map((r) => r.amount)).toEqual([500]); // one refund at Stripe
+    expect(await refundsOf(sub.id)).toEqual([{ amount: 500, status: 'SUCCEEDED' }]);
+    expect((await ledgerOf(t, result.order.id)).filter((e) => e.type === 'REFUND')).toHaveLength(1);
+    expect(
+      await t.sql(`SELECT refunded_amount FROM payments WHERE order_id = $1`, [result.order.id]),
+    ).toEqual([{ refunded_amount: 500 }]);
+  });
+});
+
 describe('cancelling a paid card order', () => {
   it('refunds every paid part in full, once, and its ledger comes back to zero', async () => {
     const { result, intentId } = await paidCardOrder();
