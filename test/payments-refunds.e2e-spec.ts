@@ -1,6 +1,12 @@
 import { PAYMENT_REFUND_JOB, STRIPE_EVENT_JOB } from '@taawoun/payments';
 import { grantPlatformRole, signUp, type TestUser } from './support/actors.js';
-import { cartWith, checkoutOk, purchasableProduct } from './support/orders-fixtures.js';
+import {
+  cartWith,
+  checkoutOk,
+  ORDER,
+  purchasableProduct,
+  type OrderData,
+} from './support/orders-fixtures.js';
 import { cardOrder, ledgerOf, runQueued } from './support/payments-fixtures.js';
 import { StripeTestServer } from './support/stripe-server/index.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
@@ -101,6 +107,14 @@ describe('refundSubOrder', () => {
       [result.order.id],
     );
     expect(payment).toEqual({ refunded_amount: refunded, status: 'PARTIALLY_REFUNDED' });
+    // Order.payment tells what payments recorded.
+    const read = await t.gql<{ order: OrderData }>(ORDER, { id: result.order.id }, admin.accessToken);
+    expect(read.data?.order.payment).toEqual({
+      method: 'CARD',
+      status: 'PARTIALLY_REFUNDED',
+      amount: { amount: result.order.total.amount },
+      refunded: { amount: refunded },
+    });
   });
 
   it('refuses an unpaid sub-order with INVALID_STATE_TRANSITION and an unknown one with NOT_FOUND', async () => {
@@ -118,6 +132,37 @@ describe('refundSubOrder', () => {
     );
     expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(await refundsOf(result.order.subOrders[0].id)).toEqual([]);
+  });
+});
+
+describe('a crash between the Stripe call and the commit', () => {
+  it('sends the same refund again on the retry (same idempotency key): one refund at Stripe, settled once', async () => {
+    const { result, intentId } = await paidCardOrder();
+    await runQueued(t, PAYMENT_REFUND_JOB, 'refundId'); // earlier tests' jobs (their refunds are settled)
+    // The settlement fails as if the process died after Stripe answered: a trigger refuses it once.
+    await t.sql(`CREATE FUNCTION pa_crash() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'simulated crash'; END $$`);
+    await t.sql(`CREATE TRIGGER pa_crash BEFORE UPDATE ON refunds FOR EACH ROW EXECUTE FUNCTION pa_crash()`);
+    const calls = stripe.callCount('POST /v1/refunds');
+    const sub = result.order.subOrders[0];
+    try {
+      const first = await t.gql(REFUND, { id: sub.id, amount: 500, reason: 'crash' }, admin.accessToken);
+      expect(first.errors).toBeUndefined(); // decided and committed; only the settlement failed
+      expect(await refundsOf(sub.id)).toEqual([{ amount: 500, status: 'PENDING' }]);
+      expect(stripeRefundsOf(intentId)).toHaveLength(1);
+    } finally {
+      await t.sql(`DROP TRIGGER pa_crash ON refunds`);
+      await t.sql(`DROP FUNCTION pa_crash()`);
+    }
+    // The restarted worker runs the refund's job (twice: at-least-once).
+    expect(await runQueued(t, PAYMENT_REFUND_JOB, 'refundId', 2)).toBe(1);
+    expect(stripe.callCount('POST /v1/refunds') - calls).toBe(2); // the call again, same key
+    expect(stripeRefundsOf(intentId).map((r) => r.amount)).toEqual([500]); // one refund at Stripe
+    expect(await refundsOf(sub.id)).toEqual([{ amount: 500, status: 'SUCCEEDED' }]);
+    expect((await ledgerOf(t, result.order.id)).filter((e) => e.type === 'REFUND')).toHaveLength(1);
+    expect(
+      await t.sql(`SELECT refunded_amount FROM payments WHERE order_id = $1`, [result.order.id]),
+    ).toEqual([{ refunded_amount: 500 }]);
   });
 });
 

@@ -166,6 +166,8 @@ describe('PaymentIntents', () => {
       id: event.id,
       type: 'payment_intent.succeeded',
     });
+    const expanded = await client.paymentIntents.retrieve(pi.id, { expand: ['latest_charge'] });
+    expect(expanded.latest_charge).toEqual(charge);
     await expect(stripe.succeedPaymentIntent(pi.id)).rejects.toThrow('already succeeded');
   });
 
@@ -381,8 +383,26 @@ describe('failure injection and counters', () => {
     expect(stripe.created('refund')).toHaveLength(1);
   });
 
+  it('a connection reset after the refund: with retries off and its own key, a second call is a replay', async () => {
+    const pi = await client.paymentIntents.create({ amount: 3_000, currency: 'mad' });
+    await stripe.succeedPaymentIntent(pi.id);
+    stripe.failNext({ endpoint: 'POST /v1/refunds', failure: { kind: 'connection_reset' }, times: 2 });
+    await expectStripeError(
+      client.refunds.create({ payment_intent: pi.id }, { idempotencyKey: 'rf-reset' }),
+      {
+        statusCode: undefined as unknown as number,
+        type: 'StripeConnectionError',
+      },
+    );
+    expect(stripe.callCount('POST /v1/refunds')).toBe(2); // the SDK retried the reset once by itself
+    expect(stripe.created('refund')).toHaveLength(1);
+    const again = await client.refunds.create({ payment_intent: pi.id }, { idempotencyKey: 'rf-reset' });
+    expect(again.id).toBe(stripe.created('refund')[0].id);
+    expect(stripe.created('refund')).toHaveLength(1);
+  });
+
   it('a delayed request keeps its key in progress: a concurrent one with the same key gets 409', async () => {
-    stripe.failNext({ endpoint: 'POST /v1/payment_intents', failure: { kind: 'delay', ms: 300 } });
+    stripe.failNext({ endpoint: 'POST /v1/payment_intents', failure: { kind: 'delay', ms: 1_500 } });
     const params = { amount: 10, currency: 'mad' };
     const slow = client.paymentIntents.create(params, { idempotencyKey: 'k-slow' });
     while (stripe.callCount('POST /v1/payment_intents') === 0)
@@ -648,15 +668,15 @@ describe('Connect: Accounts, Account Links, Transfers, Transfer reversals', () =
     expect(stripe.created('transfer')).toHaveLength(0);
   });
 
-  it('a transfer lost in a timeout and retried with its key (payout id) exists once', async () => {
+  it('a transfer whose answer was lost (connection reset) and retried with its key (payout id) exists once', async () => {
     const account = await activeAccount();
-    stripe.failNext({ endpoint: 'POST /v1/transfers', failure: { kind: 'lost_response', ms: 1_000 } });
-    const impatient = stripe.client({ timeout: 150, maxNetworkRetries: 2 });
-    const transfer = await impatient.transfers.create(
+    stripe.failNext({ endpoint: 'POST /v1/transfers', failure: { kind: 'connection_reset' } });
+    const transfer = await client.transfers.create(
       { amount: 4_200, currency: 'mad', destination: account.id },
       { idempotencyKey: 'payout-p-2' },
     );
     expect(transfer.amount).toBe(4_200);
+    expect(transfer.lastResponse.headers['idempotent-replayed']).toBe('true'); // the SDK's own retry
     expect(stripe.callCount('POST /v1/transfers')).toBe(2);
     expect(stripe.created('transfer')).toHaveLength(1);
   });

@@ -40,6 +40,10 @@ export interface WebhookDelivery {
  * - `lost_response`: the request IS processed (and stored under its idempotency key), then the answer
  *   is held for `ms` — longer than the client's `timeout`, it models "Stripe did it, the caller
  *   never heard back";
+ * - `connection_reset`: the request IS processed (and stored under its key), then the connection is
+ *   destroyed without an answer (ECONNRESET at the caller) — the same case without timers. Note the SDK
+ *   retries a reset connection once on its own (same Idempotency-Key), even with `maxNetworkRetries: 0`;
+ *   (`lost_response` and `connection_reset` also lose the answer of an idempotent replay.)
  * - `delay`: waits `ms` before processing (the key is "in progress" meanwhile: a concurrent request
  *   with the same Idempotency-Key gets 409, as on Stripe).
  */
@@ -47,6 +51,7 @@ export type InjectedFailure =
   | { kind: 'server_error' }
   | { kind: 'card_declined'; declineCode?: string }
   | { kind: 'lost_response'; ms: number }
+  | { kind: 'connection_reset' }
   | { kind: 'delay'; ms: number };
 
 export interface FailureRule {
@@ -731,6 +736,16 @@ export class StripeTestServer {
       );
     }
 
+    // Answers done (or replayed) work, unless an injected failure loses the answer.
+    const finish = async (status: number, body: string, extra: Record<string, string>): Promise<void> => {
+      if (failure?.kind === 'lost_response') await this.sleep(failure.ms);
+      if (failure?.kind === 'connection_reset') {
+        req.socket.destroy();
+        return;
+      }
+      send(status, body, extra);
+    };
+
     const idempotencyKey =
       typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : null;
     const bodyHash = createHash('sha256').update(raw).digest('hex');
@@ -755,7 +770,7 @@ export class StripeTestServer {
             }),
           );
         }
-        return send(stored.status, stored.body, {
+        return finish(stored.status, stored.body, {
           'idempotency-key': idempotencyKey,
           'idempotent-replayed': 'true',
         });
@@ -771,7 +786,7 @@ export class StripeTestServer {
       const form = parseStripeForm(method === 'GET' ? url.search.slice(1) : raw);
       const result = route.handle(ids, form, { idempotencyKey });
       status = result.status ?? 200;
-      body = JSON.stringify(result.body, null, 2);
+      body = JSON.stringify(this.expand(result.body, form.expand), null, 2);
     } catch (error) {
       const apiError =
         error instanceof ApiError
@@ -789,8 +804,7 @@ export class StripeTestServer {
     if (idempotencyKey && method === 'POST') {
       this.idempotency.set(idempotencyKey, { method, path: url.pathname, bodyHash, status, body });
     }
-    if (failure?.kind === 'lost_response') await this.sleep(failure.ms);
-    send(status, body, idempotencyKey ? { 'idempotency-key': idempotencyKey } : {});
+    return finish(status, body, idempotencyKey ? { 'idempotency-key': idempotencyKey } : {});
   }
 
   /**
@@ -832,6 +846,19 @@ export class StripeTestServer {
       if (error instanceof ApiError) return sendError(error);
       sendError(invalid(error instanceof Error ? error.message : String(error)));
     }
+  }
+
+  /** `expand[]=field` of one level: an id in `field` becomes the stored object (e.g. a PaymentIntent's `latest_charge`). */
+  private expand(body: unknown, expand: FormValue | undefined): unknown {
+    if (!Array.isArray(expand) || typeof body !== 'object' || body === null) return body;
+    const out = { ...(body as Record<string, unknown>) };
+    for (const field of expand) {
+      if (typeof field !== 'string') continue;
+      const value = out[field];
+      const found = typeof value === 'string' ? this.objects.get(value) : undefined;
+      if (found) out[field] = structuredClone(found);
+    }
+    return out;
   }
 
   private sleep(ms: number): Promise<void> {
@@ -1168,6 +1195,8 @@ export class StripeTestServer {
       'controller',
       'business_profile',
       'default_currency',
+      'settings',
+      'tos_acceptance',
     ]);
     const type = str(form, 'type') ?? (form.controller ? 'none' : undefined);
     if (!type) throw invalid('Missing required param: type.', 'type', 'parameter_missing');
@@ -1206,6 +1235,8 @@ export class StripeTestServer {
       'metadata',
       'business_profile',
       'default_currency',
+      'settings',
+      'tos_acceptance',
     ]);
     account.capabilities = this.capabilities(form, account.capabilities as Record<string, string>);
     const metadata = stringMap(form, 'metadata');

@@ -21,6 +21,15 @@ export interface PlacedOrderRef {
   currency: string;
 }
 
+/** An order's payment as payments records it (amounts in centimes). */
+export interface OrderPaymentView {
+  orderId: string;
+  status: string;
+  amount: number;
+  refundedAmount: number;
+  currency: string;
+}
+
 /** A cancelled sub-order and the state it left (a paid card part that was AWAITING_FULFILMENT is refunded). */
 export interface CancelledSubOrder {
   subOrder: SubOrderRow;
@@ -46,6 +55,8 @@ export interface OrderPaymentsHandler {
   cancelled(orderId: string, parts: readonly CancelledSubOrder[]): Promise<void>;
   /** In the delivering transaction: cash on delivery records the cash the cooperative collected. */
   delivered(orderId: string, paymentMethod: string, subOrder: SubOrderRow): Promise<void>;
+  /** The recorded payments of these orders (one statement), for Order.payment. */
+  paymentsOf(orderIds: readonly string[]): Promise<OrderPaymentView[]>;
 }
 
 /**
@@ -83,6 +94,11 @@ export class OrderPayments {
 
   async cancelled(orderId: string, parts: readonly CancelledSubOrder[]): Promise<void> {
     if (parts.length > 0) await this.handler?.cancelled(orderId, parts);
+  }
+
+  /** Recorded payments (none without the payments module: Order.payment is then derived from the order). */
+  async paymentsOf(orderIds: readonly string[]): Promise<OrderPaymentView[]> {
+    return this.handler ? this.handler.paymentsOf(orderIds) : [];
   }
 
   async delivered(orderId: string, paymentMethod: string, subOrder: SubOrderRow): Promise<void> {

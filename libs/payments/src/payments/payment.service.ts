@@ -5,6 +5,7 @@ import {
   PaymentMethodUnavailableError,
   type CancelledSubOrder,
   type OrderPaymentsHandler,
+  type OrderPaymentView,
   type PlacedOrderRef,
   type SubOrderRow,
 } from '@taawoun/orders';
@@ -94,6 +95,10 @@ export class PaymentService implements OrderPaymentsHandler, OnModuleInit {
     if (!['SUCCEEDED', 'PARTIALLY_REFUNDED'].includes(payment.status)) return;
     const paid = parts.filter((p) => p.previousStatus === 'AWAITING_FULFILMENT').map((p) => p.subOrder);
     await this.refunds.refundRemaining(payment, paid, 'Order cancelled');
+  }
+
+  async paymentsOf(orderIds: readonly string[]): Promise<OrderPaymentView[]> {
+    return this.payments.byOrders(orderIds);
   }
 
   /** Cash on delivery: the sale and the cash the cooperative collected, at delivery. */
