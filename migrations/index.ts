@@ -15,6 +15,7 @@ import { Assets1796012000000 } from './1796012000000-Assets.js';
 import { AssetReferences1796012100000 } from './1796012100000-AssetReferences.js';
 import { AssetProposalKind1796012200000 } from './1796012200000-AssetProposalKind.js';
 import { Branding1796012500000 } from './1796012500000-Branding.js';
+import { Payments1796013000000 } from './1796013000000-Payments.js';
 
 /** Every migration, in order. Listed explicitly (no glob) so builds and tests load the same set. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AssetReferences1796012100000,
   AssetProposalKind1796012200000,
   Branding1796012500000,
+  Payments1796013000000,
 ];

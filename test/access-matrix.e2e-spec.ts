@@ -11,6 +11,8 @@ import { catalogAccessSuite } from './access/catalog.access.js';
 import { ordersBuyerAccessSuite } from './access/orders-buyer.access.js';
 import { fulfilmentAccessSuite } from './access/fulfilment.access.js';
 import { brandingAccessSuite } from './access/branding.access.js';
+import { paymentsAccessSuite } from './access/payments.access.js';
+import { payoutsAccessSuite } from './access/payouts.access.js';
 import { addMembership, grantPlatformRole, insertCooperative, signUp } from './support/actors.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
@@ -30,6 +32,8 @@ const SUITES: AccessSuite[] = [
   ordersBuyerAccessSuite,
   fulfilmentAccessSuite,
   brandingAccessSuite,
+  paymentsAccessSuite,
+  payoutsAccessSuite,
 ];
 
 const REFUSALS = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);

@@ -1,3 +1,4 @@
+import { StripeTestServer } from './support/stripe-server/index.js';
 import { newCooperative } from './support/factories.js';
 import { codes, fieldsOf } from './support/identity-fixtures.js';
 import { grantPlatformRole, signUp } from './support/actors.js';
@@ -18,10 +19,16 @@ import { startTestApi, type TestApi } from './support/test-api.js';
 
 /** Checkout over HTTP: orders split per cooperative with their snapshots, shipping terms, payment methods. */
 let t: TestApi;
+// CARD checkouts create a PaymentIntent: a local Stripe-compatible server stands in for Stripe.
+let stripe: StripeTestServer;
 beforeAll(async () => {
-  t = await startTestApi({ SHIPPING_FLAT_FEE_CENTIMES: '3000' });
+  stripe = await StripeTestServer.start({ webhookMode: 'manual' });
+  t = await startTestApi({ SHIPPING_FLAT_FEE_CENTIMES: '3000', ...stripe.env() });
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await stripe.close();
+});
 
 const stockOf = async (variantId: string) =>
   (await t.sql<{ stock: number }>(`SELECT stock FROM product_variants WHERE id = $1`, [variantId]))[0].stock;

@@ -1,3 +1,4 @@
+import { StripeTestServer } from './support/stripe-server/index.js';
 import { Jobs } from '@taawoun/core';
 import { FulfilmentService, ORDER_HOLD_EXPIRY_JOB } from '@taawoun/orders';
 import { addMembership, grantPlatformRole, signUp, type TestUser } from './support/actors.js';
@@ -11,6 +12,8 @@ import { startTestApi, type GraphqlResponse, type TestApi } from './support/test
  * (also when a cancel races a shipment), the card hold expiry job, and cooperativeOrders.
  */
 let t: TestApi;
+// CARD checkouts create a PaymentIntent: a local Stripe-compatible server stands in for Stripe.
+let stripe: StripeTestServer;
 let buyer: TestUser;
 let otherBuyer: TestUser;
 let ownerX: TestUser;
@@ -23,7 +26,8 @@ let variantX: string;
 let variantY: string;
 
 beforeAll(async () => {
-  t = await startTestApi();
+  stripe = await StripeTestServer.start({ webhookMode: 'manual' });
+  t = await startTestApi(stripe.env());
   [buyer, otherBuyer, ownerX, staffX, ownerY, admin] = await Promise.all([
     signUp(t, { fullName: 'Buyer' }),
     signUp(t, { fullName: 'Other Buyer' }),
@@ -39,7 +43,10 @@ beforeAll(async () => {
   variantX = await newVariant(t, coopX, { stock: 1000, price: 12050 });
   variantY = await newVariant(t, coopY, { stock: 1000, price: 9000 });
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await stripe.close();
+});
 
 /** A cash-on-delivery order of the buyer: 2 units from X and 3 from Y (unless told otherwise). */
 function order(options: { card?: boolean; x?: number; y?: number; userId?: string | null } = {}) {

@@ -1,3 +1,4 @@
+import { StripeTestServer } from './support/stripe-server/index.js';
 import { Db, Jobs } from '@taawoun/core';
 import { OrderMails, ORDER_HOLD_EXPIRY_JOB } from '@taawoun/orders';
 import { addMembership, grantPlatformRole, signUp, type TestUser } from './support/actors.js';
@@ -13,6 +14,8 @@ import { startTestApi, type GraphqlResponse, type TestApi } from './support/test
  * and to each cooperative's owners and managers in theirs, with that cooperative's part only.
  */
 let t: TestApi;
+// CARD checkouts create a PaymentIntent: a local Stripe-compatible server stands in for Stripe.
+let stripe: StripeTestServer;
 let mailbox: Mailbox;
 let buyer: TestUser;
 let ownerX: TestUser;
@@ -27,7 +30,13 @@ let variantY: string;
 
 beforeAll(async () => {
   mailbox = await startMailbox();
-  t = await startTestApi({ RUN_JOBS: 'true', SMTP_URL: mailbox.url, PUBLIC_URL: 'https://taawoun.test' });
+  stripe = await StripeTestServer.start({ webhookMode: 'manual' });
+  t = await startTestApi({
+    ...stripe.env(),
+    RUN_JOBS: 'true',
+    SMTP_URL: mailbox.url,
+    PUBLIC_URL: 'https://taawoun.test',
+  });
   [buyer, ownerX, managerX, staffX, ownerY, admin] = await Promise.all(
     ['Buyer', 'Owner X', 'Manager X', 'Staff X', 'Owner Y', 'Admin'].map((fullName) =>
       signUp(t, { fullName }),
@@ -44,6 +53,7 @@ beforeAll(async () => {
   variantY = await newVariant(t, coopY, { stock: 100, price: 9000 });
 });
 afterAll(async () => {
+  await stripe?.close();
   await t.close();
   await mailbox.close();
 });

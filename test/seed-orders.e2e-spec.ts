@@ -1,14 +1,21 @@
 import { loadDemoData } from '../apps/cli/src/import/demo-data.js';
 import { DEMO_ORDER_STATES, demoOrderServices, seedDemoOrders } from '../apps/cli/src/import/demo-orders.js';
 import { Importer, importServices } from '../apps/cli/src/import/importer.js';
+import { StripeTestServer } from './support/stripe-server/index.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
 /** The demo seed's orders: one in every state a buyer and cooperatives reach, made through the services, once. */
 let t: TestApi;
-afterAll(() => t?.close());
+// The demo's card order creates a PaymentIntent: a local Stripe-compatible server stands in for Stripe.
+let stripe: StripeTestServer;
+afterAll(async () => {
+  await t?.close();
+  await stripe?.close();
+});
 
 it('makes an order in every state through the services, and a second run makes none', async () => {
-  t = await startTestApi();
+  stripe = await StripeTestServer.start({ webhookMode: 'manual' });
+  t = await startTestApi(stripe.env());
   const data = loadDemoData();
   const services = importServices(t.api.app);
   await new Importer(services).importAll(data);

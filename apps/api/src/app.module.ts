@@ -7,6 +7,7 @@ import { CoreModule, type CoreModuleOptions } from '@taawoun/core';
 import { IdentityModule } from '@taawoun/identity';
 import { NotificationsModule } from '@taawoun/notifications';
 import { OrdersModule } from '@taawoun/orders';
+import { PaymentsModule, PayoutsModule } from '@taawoun/payments';
 
 @Module({})
 export class AppModule {
@@ -22,6 +23,8 @@ export class AppModule {
         CatalogModule,
         OrdersModule,
         BrandingModule,
+        PaymentsModule,
+        PayoutsModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ export * from './notifications.module.js';
 export * from './outbox.service.js';
 export * from './templates/templates.js';
 export * from './templates/order-templates.js';
+export * from './templates/payout-templates.js';
 export { formatMoney } from './templates/format-money.js';
 import { EmailOutboxEntity } from './email-outbox.entity.js';
 

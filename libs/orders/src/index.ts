@@ -18,7 +18,11 @@ export {
   ORDER_HOLD_EXPIRY_JOB,
   ORDER_HOLD_SWEEP_JOB,
 } from './fulfilment/fulfilment.service.js';
+export { OrderLoaders } from './orders/order.loaders.js';
 export { OrderMails, type CancelledPart } from './notifications/order-mails.js';
+export * from './payments/order-payments.js';
+export type { SubOrderRow, OrderRow } from './orders/order.repository.js';
+export type { LockedOrderRow } from './fulfilment/fulfilment.repository.js';
 import { CartLineEntity } from './carts/cart-line.entity.js';
 import { CartEntity } from './carts/cart.entity.js';
 import { OrderLineEntity } from './orders/order-line.entity.js';

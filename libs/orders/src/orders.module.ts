@@ -22,6 +22,7 @@ import { FulfilmentResolver } from './fulfilment/fulfilment.resolver.js';
 import { FulfilmentService } from './fulfilment/fulfilment.service.js';
 import { OrderMailRepository } from './notifications/order-mail.repository.js';
 import { OrderMails } from './notifications/order-mails.js';
+import { OrderPayments } from './payments/order-payments.js';
 
 /** Carts, checkout, orders and sub-orders. */
 @Module({
@@ -46,7 +47,8 @@ import { OrderMails } from './notifications/order-mails.js';
     FulfilmentResolver,
     OrderMailRepository,
     OrderMails,
+    OrderPayments,
   ],
-  exports: [OrderService, OrderLoaders, OrderRepository, FulfilmentService, OrderMails],
+  exports: [OrderService, OrderLoaders, OrderRepository, FulfilmentService, OrderMails, OrderPayments],
 })
 export class OrdersModule {}

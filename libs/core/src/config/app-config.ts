@@ -59,6 +59,15 @@ export class AppConfig {
   @MinLength(32, { message: 'CURSOR_SECRET must be at least 32 characters' })
   CURSOR_SECRET?: string;
 
+  /**
+   * Encrypts stored payout bank details (RIBs, AES-256-GCM); unset → a key derived from JWT_SECRET.
+   * Changing it makes stored RIBs unreadable (cooperatives then enter theirs again).
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'PAYOUT_DETAILS_SECRET must be at least 32 characters' })
+  PAYOUT_DETAILS_SECRET?: string;
+
   /** The external base URL; defaults to http://localhost:PORT. */
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true })

@@ -92,6 +92,19 @@ const PARAMS: TemplateParams = {
     needs: 'Un logo et des couleurs',
   },
   'identity-proposal-received': { cooperativeName: 'Argan Tiznit', partnerName: 'Fédération IT' },
+  'payout-sent': {
+    cooperativeName: 'Argan Tiznit',
+    amount: mad(123456705),
+    method: 'BANK_TRANSFER',
+    reference: 'VIR-2026-0042',
+    ribLast4: '1123',
+  },
+  'payout-failed': {
+    cooperativeName: 'Argan Tiznit',
+    amount: mad(25745),
+    method: 'STRIPE_CONNECT',
+    reason: 'Account closed',
+  },
 };
 
 describe('e-mail templates', () => {
@@ -185,6 +198,36 @@ describe('order e-mails', () => {
     });
     expect(email.html).not.toContain('<script>');
     expect(email.text).toContain('Motif: <script>x</script>');
+  });
+});
+
+describe('payout e-mails', () => {
+  const render = <T extends keyof TemplateParams>(name: T, lang: LanguageCode, params: TemplateParams[T]) =>
+    renderTemplate(name, lang, params, 'https://taawoun.ma');
+
+  it('gives the amount to the centime, the reference and only the last four RIB characters', () => {
+    const sent = render('payout-sent', LanguageCode.en, PARAMS['payout-sent']);
+    expect(sent.subject).toContain('MAD\u00a01,234,567.05');
+    expect(sent.text).toContain('by bank transfer (RIB ending in 1123)');
+    expect(sent.text).toContain('Reference: VIR-2026-0042');
+    expect(sent.text).toContain('https://taawoun.ma/cooperative/ledger');
+    expect(render('payout-sent', LanguageCode.fr, PARAMS['payout-sent']).text).toContain(
+      '1.234.567,05\u00a0MAD',
+    );
+    const stripe = render('payout-sent', LanguageCode.en, {
+      ...PARAMS['payout-sent'],
+      method: 'STRIPE_CONNECT',
+      ribLast4: undefined,
+    });
+    expect(stripe.text).not.toContain('RIB');
+  });
+
+  it('says why a payout failed and that the amount is back in the balance', () => {
+    const failed = render('payout-failed', LanguageCode.en, PARAMS['payout-failed']);
+    expect(failed.text).toContain('The Stripe transfer of MAD\u00a0257.45 to Argan Tiznit failed.');
+    expect(failed.text).toContain('Reason: Account closed');
+    expect(failed.text).toContain('back in your balance');
+    expect(render('payout-failed', LanguageCode.ar, PARAMS['payout-failed']).html).toContain('dir="rtl"');
   });
 });
 

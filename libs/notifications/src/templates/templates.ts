@@ -1,5 +1,6 @@
 import { LanguageCode } from '@taawoun/core';
 import { ORDER_TEMPLATES, type OrderTemplateParams } from './order-templates.js';
+import { PAYOUT_TEMPLATES, type PayoutTemplateParams } from './payout-templates.js';
 
 /** The parameters of each template: what the caller passes to {@link Outbox.enqueue}. */
 export interface VerifyEmailParams {
@@ -51,7 +52,7 @@ export interface IdentityProposalReceivedParams {
   partnerName: string;
 }
 
-export interface TemplateParams extends OrderTemplateParams {
+export interface TemplateParams extends OrderTemplateParams, PayoutTemplateParams {
   'verify-email': VerifyEmailParams;
   'reset-password': ResetPasswordParams;
   'password-changed': PasswordChangedParams;
@@ -79,6 +80,8 @@ export const TEMPLATE_NAMES = [
   'order-expired',
   'identity-partner-assigned',
   'identity-proposal-received',
+  'payout-sent',
+  'payout-failed',
 ] as const satisfies readonly TemplateName[];
 
 /** A rendered message. */
@@ -92,6 +95,7 @@ type Renderer<P> = (params: P, link: (path: string, token?: string) => string) =
 
 const TEMPLATES: { [T in TemplateName]: Record<LanguageCode, Renderer<TemplateParams[T]>> } = {
   ...ORDER_TEMPLATES,
+  ...PAYOUT_TEMPLATES,
   'verify-email': {
     fr: (p, link) => ({
       subject: 'Confirmez votre adresse e-mail',

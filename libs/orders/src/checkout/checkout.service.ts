@@ -19,6 +19,7 @@ import { OrderMails } from '../notifications/order-mails.js';
 import type { AddressValue } from '../orders/order.entity.js';
 import { OrderStatus, PaymentMethod, SubOrderStatus } from '../orders/order-status.js';
 import { OrderService } from '../orders/order.service.js';
+import { OrderPayments } from '../payments/order-payments.js';
 import type { CheckoutInput } from './checkout.input.js';
 import { guestTokenHash, newGuestToken } from './guest-token.js';
 import type { CheckoutResultModel } from './checkout.model.js';
@@ -62,6 +63,7 @@ export class CheckoutService {
     private readonly orders: OrderService,
     private readonly fulfilment: FulfilmentService,
     private readonly mails: OrderMails,
+    private readonly payments: OrderPayments,
   ) {}
 
   async checkout(rc: RequestContext, input: CheckoutInput): Promise<CheckoutResultModel> {
@@ -78,6 +80,8 @@ export class CheckoutService {
       language = user.preferredLanguage;
     }
     const address = addressOf(input);
+    // No card provider (no Stripe keys): CARD is refused before anything is taken or written.
+    this.payments.requireAvailable(input.paymentMethod);
     let placed: Placed | undefined;
     for (let attempt = 1; !placed; attempt += 1) {
       try {
@@ -89,7 +93,21 @@ export class CheckoutService {
       }
     }
     const order = await this.orders.load(rc, placed.orderId);
-    return { order, paymentClientSecret: null, guestAccessToken: placed.guestAccessToken };
+    // A card order waiting for its payment gets the client secret of its PaymentIntent, created
+    // after the commit (no provider call holds the cart and stock locks) and keyed by the order,
+    // so a retried or repeated checkout of the same cart answers the same PaymentIntent.
+    let paymentClientSecret: string | null = null;
+    if (order.paymentMethod === PaymentMethod.CARD && order.status === OrderStatus.PENDING_PAYMENT) {
+      ({ clientSecret: paymentClientSecret } = await this.payments.startCard({
+        id: order.id,
+        number: order.number,
+        email: order.email,
+        paymentMethod: order.paymentMethod,
+        totalAmount: order.total.amount,
+        currency: order.total.currency,
+      }));
+    }
+    return { order, paymentClientSecret, guestAccessToken: placed.guestAccessToken };
   }
 
   private async place(
@@ -145,6 +163,14 @@ export class CheckoutService {
       lines: orderLines,
     });
     await this.carts.convert(cart.id, order.id);
+    await this.payments.placed({
+      id: order.id,
+      number: order.number,
+      email,
+      paymentMethod,
+      totalAmount: subOrders.reduce((sum, s) => sum + s.subtotal + s.shippingFee, 0),
+      currency: 'MAD',
+    });
     // In this transaction: a CARD order's hold expiry job, the buyer's confirmation and the
     // cooperatives' new-order notices (both built on h/ob).
     if (card) await this.fulfilment.scheduleHoldExpiry(order.id);

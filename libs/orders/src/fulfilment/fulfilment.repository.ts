@@ -67,6 +67,13 @@ export const FULFILMENT_SQL = {
   deliver: `UPDATE sub_orders s SET status = 'DELIVERED', delivered_at = now(), updated_at = now()
              WHERE s.id = $1 AND s.status = ANY($2::varchar[])
          RETURNING ${SUB_ORDER_COLUMNS}`,
+  /** The payment of a CARD order arrived: every part still waiting for it goes to fulfilment. */
+  pay: `UPDATE sub_orders s SET status = 'AWAITING_FULFILMENT', updated_at = now()
+         WHERE s.order_id = $1 AND s.status = 'PENDING_PAYMENT'
+     RETURNING ${SUB_ORDER_COLUMNS}`,
+  subOrder: `SELECT ${SUB_ORDER_COLUMNS} FROM sub_orders s WHERE s.id = $1`,
+  /** Every sub-order of an order (ledger effects of its payment). */
+  subOrdersOfOrder: `SELECT ${SUB_ORDER_COLUMNS} FROM sub_orders s WHERE s.order_id = $1 ORDER BY s.id`,
   /** Cancels one sub-order if it is in a state ($2) that may be cancelled. */
   cancelSubOrder: `UPDATE sub_orders s SET status = 'CANCELLED', cancelled_at = now(), cancel_reason = $3,
                           updated_at = now()
@@ -150,6 +157,20 @@ export class FulfilmentRepository {
   async deliver(subOrderId: string, from: readonly SubOrderState[]): Promise<SubOrderRow | undefined> {
     const [row] = await this.db.query<SubOrderRow>(FULFILMENT_SQL.deliver, [subOrderId, from]);
     return row;
+  }
+
+  /** See {@link FULFILMENT_SQL.pay}; answers the sub-orders it moved. */
+  async pay(orderId: string): Promise<SubOrderRow[]> {
+    return this.db.query<SubOrderRow>(FULFILMENT_SQL.pay, [orderId]);
+  }
+
+  async subOrder(id: string): Promise<SubOrderRow | undefined> {
+    const [row] = await this.db.query<SubOrderRow>(FULFILMENT_SQL.subOrder, [id]);
+    return row;
+  }
+
+  async subOrdersOfOrder(orderId: string): Promise<SubOrderRow[]> {
+    return this.db.query<SubOrderRow>(FULFILMENT_SQL.subOrdersOfOrder, [orderId]);
   }
 
   async cancelSubOrder(

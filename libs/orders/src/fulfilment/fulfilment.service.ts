@@ -24,6 +24,7 @@ import type { OrderModel, SubOrderModel } from '../orders/order.model.js';
 import { OrderRepository, type SubOrderRow } from '../orders/order.repository.js';
 import type { SubOrderStatus } from '../orders/order-status.js';
 import { subOrderVisibilityParams } from '../orders/sub-order-visibility.js';
+import { OrderPayments, type CancelledSubOrder } from '../payments/order-payments.js';
 import { FulfilmentRepository, type LockedOrderRow, type SubOrderStateRow } from './fulfilment.repository.js';
 import {
   CANCELLABLE_SUB_ORDER_STATES,
@@ -85,6 +86,7 @@ export class FulfilmentService implements OnModuleInit {
     private readonly cursors: Cursors,
     private readonly config: AppConfig,
     private readonly scopes: CooperativeScopeRegistry,
+    private readonly payments: OrderPayments,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -149,6 +151,56 @@ export class FulfilmentService implements OnModuleInit {
     return expired;
   }
 
+  /**
+   * The payment of a CARD order succeeded (called by payments inside ITS transaction, which this
+   * joins): locks the order and moves every part still PENDING_PAYMENT to AWAITING_FULFILMENT with
+   * one state-checked UPDATE, stores the order's status and tells the cooperatives. Idempotent:
+   * `PAID` only for the call that moved something; `ALREADY_PAID` when nothing was pending any
+   * more and the order is not cancelled; `CANCELLED` when the hold expired (or the order was
+   * cancelled) first, so the caller refunds; `NOT_FOUND` for an unknown order. `subOrders` are
+   * the order's non-cancelled parts.
+   */
+  confirmPayment(
+    orderId: string,
+  ): Promise<{ outcome: 'PAID' | 'ALREADY_PAID' | 'CANCELLED' | 'NOT_FOUND'; subOrders: SubOrderRow[] }> {
+    return this.db.transaction(async () => {
+      const order = isUuid(orderId) ? await this.repo.lockOrder(orderId) : undefined;
+      if (!order || order.paymentMethod !== 'CARD') return { outcome: 'NOT_FOUND', subOrders: [] };
+      const moved = await this.repo.pay(orderId);
+      const all = (await this.repo.subOrdersOfOrder(orderId)).filter((s) => s.status !== 'CANCELLED');
+      if (moved.length > 0) {
+        await this.storeOrderStatus(orderId, null, moved, null);
+        await this.mails.received(orderId);
+        return { outcome: 'PAID', subOrders: all };
+      }
+      return { outcome: all.length === 0 ? 'CANCELLED' : 'ALREADY_PAID', subOrders: all };
+    });
+  }
+
+  /**
+   * For payments (refunds), inside the caller's transaction: locks the order of a sub-order (every
+   * move and refund of an order is serialized on it) and answers both; NOT_FOUND when unknown.
+   */
+  async lockSubOrder(subOrderId: string): Promise<{ order: LockedOrderRow; subOrder: SubOrderRow }> {
+    requireUuid(subOrderId, 'SubOrder');
+    const order = await this.lockOrderOf(subOrderId);
+    const subOrder = await this.repo.subOrder(subOrderId);
+    if (!subOrder) throw new NotFoundError('SubOrder', subOrderId);
+    return { order, subOrder };
+  }
+
+  /** Every sub-order of an order, cancelled ones included (a late payment refunds them). */
+  allSubOrders(orderId: string): Promise<SubOrderRow[]> {
+    return this.repo.subOrdersOfOrder(orderId);
+  }
+
+  /** A sub-order as the API answers it. */
+  async subOrderModel(subOrderId: string): Promise<SubOrderModel> {
+    const row = isUuid(subOrderId) ? await this.repo.subOrder(subOrderId) : undefined;
+    if (!row) throw new NotFoundError('SubOrder', subOrderId);
+    return toSubOrderModel(row);
+  }
+
   /** AWAITING_FULFILMENT → SHIPPED with the carrier and tracking number; e-mails the buyer. */
   markShipped(id: string, carrier: string, trackingNumber: string): Promise<SubOrderModel> {
     requireUuid(id, 'SubOrder');
@@ -172,6 +224,7 @@ export class FulfilmentService implements OnModuleInit {
       const moved = await this.repo.deliver(id, statesLeadingTo('DELIVERED'));
       if (!moved) throw await this.refusal(order, id, 'DELIVERED');
       await this.storeOrderStatus(order.id, null, [moved], null);
+      await this.payments.delivered(order.id, order.paymentMethod, moved);
       await this.mails.delivered(id);
       return toSubOrderModel(moved);
     });
@@ -192,6 +245,7 @@ export class FulfilmentService implements OnModuleInit {
       if (!moved) throw this.invalid(before, id, 'CANCELLED');
       await this.restock(order, [moved], 'cancelled', actor.userId);
       await this.storeOrderStatus(order.id, before, [moved], why);
+      await this.payments.cancelled(order.id, this.cancelledParts(before, [moved]));
       const by: CancelledBy = actor.memberships.has(moved.cooperativeId) ? 'COOPERATIVE' : 'ADMIN';
       await this.mails.cancelled(order.id, this.previous(before, [moved]), by, why);
       return toSubOrderModel(moved);
@@ -216,6 +270,7 @@ export class FulfilmentService implements OnModuleInit {
       if (cancelled.length === 0) throw new InvalidStateTransitionError('Order', order.status, 'CANCELLED');
       await this.restock(order, cancelled, 'cancelled', actor.userId);
       await this.storeOrderStatus(id, before, cancelled, why);
+      await this.payments.cancelled(id, this.cancelledParts(before, cancelled));
       const by: CancelledBy = order.userId === actor.userId ? 'BUYER' : 'ADMIN';
       await this.mails.cancelled(id, this.previous(before, cancelled), by, why);
       const [row] = await this.orders.byIds([id]);
@@ -302,6 +357,14 @@ export class FulfilmentService implements OnModuleInit {
     const status = deriveOrderStatus(states.map((s) => now.get(s.id) ?? s.status));
     await this.repo.setOrderStatus(orderId, status, cancelReason);
     return status;
+  }
+
+  private cancelledParts(
+    before: readonly SubOrderStateRow[],
+    moved: readonly SubOrderRow[],
+  ): CancelledSubOrder[] {
+    const was = new Map(before.map((s) => [s.id, s.status]));
+    return moved.map((m) => ({ subOrder: m, previousStatus: was.get(m.id) ?? m.status }));
   }
 
   private previous(before: readonly SubOrderStateRow[], moved: readonly SubOrderRow[]): CancelledPart[] {

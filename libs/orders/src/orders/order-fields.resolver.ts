@@ -3,7 +3,9 @@ import { CatalogLoaders, ProductVariantModel } from '@taawoun/catalog';
 import { CooperativeModel, CooperativeService } from '@taawoun/cooperatives';
 import { Ctx, type RequestContext } from '@taawoun/core';
 import { OrderLoaders } from './order.loaders.js';
-import { OrderLineModel, OrderModel, SubOrderModel } from './order.model.js';
+import { OrderLineModel, OrderModel, PaymentModel, SubOrderModel } from './order.model.js';
+import { money } from '@taawoun/core';
+import type { PaymentStatus } from './order-status.js';
 import { subOrderVisibleTo } from './sub-order-visibility.js';
 
 /** Relations of an order already shown to its caller, each through a DataLoader. */
@@ -16,6 +18,19 @@ export class OrderFieldsResolver {
     // A cooperative member reaching the order through its own sub-order sees only its cooperative's.
     const subOrders = await this.loaders.subOrders(rc, order.id);
     return subOrders.filter((s) => subOrderVisibleTo(rc.actor, order, s));
+  }
+
+  /** The payment as payments recorded it (refunds included); derived from the order without one. */
+  @ResolveField(() => PaymentModel)
+  async payment(@Parent() order: OrderModel, @Ctx() rc: RequestContext): Promise<PaymentModel> {
+    const recorded = await this.loaders.payment(rc, order.id);
+    if (!recorded) return order.payment;
+    return {
+      method: order.payment.method,
+      status: recorded.status as PaymentStatus,
+      amount: money(recorded.amount, recorded.currency),
+      refunded: money(recorded.refundedAmount, recorded.currency),
+    };
   }
 }
 

@@ -3,6 +3,7 @@ import { manyByKey, oneByKey, type RequestContext } from '@taawoun/core';
 import { toOrderLineModel, toOrderModel, toSubOrderModel } from './order.mapper.js';
 import type { OrderLineModel, OrderModel, SubOrderModel } from './order.model.js';
 import { OrderRepository } from './order.repository.js';
+import { OrderPayments, type OrderPaymentView } from '../payments/order-payments.js';
 
 /**
  * The orders lib's per-request DataLoaders: one query per relation for a whole page. Visibility
@@ -10,7 +11,19 @@ import { OrderRepository } from './order.repository.js';
  */
 @Injectable()
 export class OrderLoaders {
-  constructor(private readonly orders: OrderRepository) {}
+  constructor(
+    private readonly orders: OrderRepository,
+    private readonly payments: OrderPayments,
+  ) {}
+
+  /** The recorded payment of an order (null without one: Order.payment is then derived). */
+  payment(rc: RequestContext, orderId: string): Promise<OrderPaymentView | null> {
+    return rc.loaders
+      .get<string, OrderPaymentView | null>('orders.paymentByOrder', async (ids) =>
+        oneByKey(ids, await this.payments.paymentsOf(ids), (p) => p.orderId),
+      )
+      .load(orderId);
+  }
 
   order(rc: RequestContext, id: string): Promise<OrderModel | null> {
     return this.orderLoader(rc).load(id);
@@ -26,6 +39,15 @@ export class OrderLoaders {
     return rc.loaders.get<string, OrderModel | null>('orders.orderById', async (ids) =>
       oneByKey(ids, (await this.orders.byIds(ids)).map(toOrderModel), (o) => o.id),
     );
+  }
+
+  /** A sub-order by id (for lists of other libs that reference sub-orders, e.g. ledger entries). */
+  subOrder(rc: RequestContext, id: string): Promise<SubOrderModel | null> {
+    return rc.loaders
+      .get<string, SubOrderModel | null>('orders.subOrderById', async (ids) =>
+        oneByKey(ids, (await this.orders.subOrdersByIds(ids)).map(toSubOrderModel), (s) => s.id),
+      )
+      .load(id);
   }
 
   subOrders(rc: RequestContext, orderId: string): Promise<SubOrderModel[]> {

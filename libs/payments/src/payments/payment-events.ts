@@ -1,0 +1,102 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { isUuid, LOGGER } from '@taawoun/core';
+import { FulfilmentService } from '@taawoun/orders';
+import type { Logger } from 'pino';
+import type Stripe from 'stripe';
+import { saleEntries } from '../ledger/ledger-effects.js';
+import { LedgerRepository } from '../ledger/ledger.repository.js';
+import { RefundService } from '../refunds/refund.service.js';
+import { StripeEventHandlers } from '../webhooks/stripe-event-handlers.js';
+import { PaymentRepository } from './payment.repository.js';
+
+const STRIPE = 'stripe';
+
+/**
+ * The Stripe events of card payments, each applied inside the event's transaction and written
+ * so that any number of deliveries in any order end in the same state:
+ * - `payment_intent.succeeded`: the order's waiting parts go to fulfilment (one state-checked
+ *   UPDATE in orders), the payment and attempt become SUCCEEDED, the ledger gets SALE/SHIPPING/
+ *   COMMISSION per part (unique per effect); if the hold had expired and the order was cancelled,
+ *   the money is refunded automatically instead.
+ * - `payment_intent.payment_failed`: the attempt is FAILED unless it succeeded; the order stays
+ *   payable until its hold expires.
+ * - `charge.refunded`: refunds the provider settled later are settled here.
+ */
+@Injectable()
+export class PaymentEvents implements OnModuleInit {
+  constructor(
+    private readonly handlers: StripeEventHandlers,
+    private readonly fulfilment: FulfilmentService,
+    private readonly payments: PaymentRepository,
+    private readonly ledger: LedgerRepository,
+    private readonly refunds: RefundService,
+    @Inject(LOGGER) private readonly log: Logger,
+  ) {}
+
+  onModuleInit(): void {
+    this.handlers.on('payment_intent.succeeded', (e) =>
+      this.succeeded(e.data.object as Stripe.PaymentIntent),
+    );
+    this.handlers.on('payment_intent.payment_failed', (e) =>
+      this.failed(e.data.object as Stripe.PaymentIntent),
+    );
+    this.handlers.on('charge.refunded', (e) => this.chargeRefunded(e.data.object as Stripe.Charge));
+  }
+
+  private async succeeded(intent: Stripe.PaymentIntent): Promise<void> {
+    const orderId = intent.metadata?.orderId;
+    if (typeof orderId !== 'string' || !isUuid(orderId)) {
+      this.log.warn({ paymentIntent: intent.id }, 'PaymentIntent without an order');
+      return;
+    }
+    // Orders first (its lock serializes this with the hold expiry and cancellations), then the payment.
+    const { outcome, subOrders } = await this.fulfilment.confirmPayment(orderId);
+    if (outcome === 'NOT_FOUND') return;
+    const payment = await this.payments.lockByOrder(orderId);
+    if (!payment || payment.method !== 'CARD') return;
+    if (intent.amount !== payment.amount)
+      this.log.error(
+        { paymentIntent: intent.id, orderId, amount: intent.amount, expected: payment.amount },
+        'PaymentIntent amount differs from the order total',
+      );
+    await this.payments.insertAttempt({
+      paymentId: payment.id,
+      provider: STRIPE,
+      providerRef: intent.id,
+      idempotencyKey: `webhook:${intent.id}`,
+      amount: intent.amount,
+    });
+    await this.payments.setAttemptStatus(STRIPE, intent.id, 'SUCCEEDED', null);
+    await this.payments.markSucceeded(payment.id);
+    if (outcome === 'CANCELLED') {
+      // Paid after the hold expired and the stock went back: give all of it back.
+      await this.refunds.refundRemaining(
+        payment,
+        await this.fulfilment.allSubOrders(orderId),
+        'Paid after the order expired',
+      );
+      return;
+    }
+    await this.ledger.append(subOrders.flatMap(saleEntries));
+  }
+
+  private async failed(intent: Stripe.PaymentIntent): Promise<void> {
+    const code = intent.last_payment_error?.code ?? intent.last_payment_error?.decline_code ?? null;
+    await this.payments.setAttemptStatus(
+      STRIPE,
+      intent.id,
+      'FAILED',
+      code ? String(code).slice(0, 100) : null,
+    );
+  }
+
+  private async chargeRefunded(charge: Stripe.Charge): Promise<void> {
+    for (const refund of charge.refunds?.data ?? []) {
+      const refundId = refund.metadata?.refundId;
+      if (typeof refundId !== 'string' || !isUuid(refundId)) continue;
+      if (refund.status === 'succeeded') await this.refunds.settle(refundId, 'SUCCEEDED', refund.id);
+      else if (refund.status === 'failed' || refund.status === 'canceled')
+        await this.refunds.settle(refundId, 'FAILED', refund.id);
+    }
+  }
+}
