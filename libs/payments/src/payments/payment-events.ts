@@ -20,7 +20,7 @@ const STRIPE = 'stripe';
  *   the money is refunded automatically instead.
  * - `payment_intent.payment_failed`: the attempt is FAILED unless it succeeded; the order stays
  *   payable until its hold expires.
- * - `charge.refunded`: refunds the provider settled later are settled here.
+ * - `charge.refunded`: the payment's PENDING refunds are sent again (same keys), which settles them.
  */
 @Injectable()
 export class PaymentEvents implements OnModuleInit {
@@ -90,13 +90,15 @@ export class PaymentEvents implements OnModuleInit {
     );
   }
 
+  /**
+   * Refunds settled at Stripe: the payment's PENDING refunds are sent again (same idempotency
+   * keys), which settles them — for a refund whose own job was lost or whose answer never came.
+   */
   private async chargeRefunded(charge: Stripe.Charge): Promise<void> {
-    for (const refund of charge.refunds?.data ?? []) {
-      const refundId = refund.metadata?.refundId;
-      if (typeof refundId !== 'string' || !isUuid(refundId)) continue;
-      if (refund.status === 'succeeded') await this.refunds.settle(refundId, 'SUCCEEDED', refund.id);
-      else if (refund.status === 'failed' || refund.status === 'canceled')
-        await this.refunds.settle(refundId, 'FAILED', refund.id);
-    }
+    const intentId =
+      typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
+    if (!intentId) return;
+    const attempt = await this.payments.attemptByRef(STRIPE, intentId);
+    if (attempt) await this.refunds.reconcile(attempt.paymentId);
   }
 }

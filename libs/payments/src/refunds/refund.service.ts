@@ -130,6 +130,18 @@ export class RefundService implements OnModuleInit {
   }
 
   /**
+   * The provider reports refunds on a payment (charge.refunded): its PENDING refunds are sent
+   * again by their jobs (same idempotency keys: the provider answers the refund it made, which
+   * settles them). Inside the event's transaction.
+   */
+  async reconcile(paymentId: string): Promise<number> {
+    const ids = await this.refunds.pendingOfPayment(paymentId);
+    for (const refundId of ids)
+      await this.jobs.send(PAYMENT_REFUND_JOB, { refundId }, { singletonKey: refundId });
+    return ids.length;
+  }
+
+  /**
    * Sends a PENDING refund to its provider and settles it. Idempotent: the provider sees the same
    * idempotency key every time, and only the settlement that moves the row writes the effects.
    */
