@@ -107,6 +107,15 @@ describe('refundSubOrder', () => {
       [result.order.id],
     );
     expect(payment).toEqual({ refunded_amount: refunded, status: 'PARTIALLY_REFUNDED' });
+    // The buyer was told of each refund, with its amount.
+    const notices = await t.sql<{ amount: string }>(
+      `SELECT params->'amount'->>'amount' AS amount FROM email_outbox
+        WHERE template = 'refund-issued' AND params->>'orderNumber' = $1 ORDER BY created_at`,
+      [result.order.number],
+    );
+    expect(notices.map((n) => Number(n.amount)).sort((x, y) => x - y)).toEqual(
+      [half, half, 1000].sort((x, y) => x - y),
+    );
     // Order.payment tells what payments recorded.
     const read = await t.gql<{ order: OrderData }>(ORDER, { id: result.order.id }, admin.accessToken);
     expect(read.data?.order.payment).toEqual({

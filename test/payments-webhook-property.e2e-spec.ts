@@ -92,6 +92,13 @@ it('duplicated and reordered deliveries end in the state of one in-order deliver
           [result.order.number],
         );
         expect(repeated).toEqual([]);
+        // The buyer's receipt, once.
+        expect(
+          await t.sql(
+            `SELECT to_address FROM email_outbox WHERE template = 'payment-received' AND params->>'orderNumber' = $1`,
+            [result.order.number],
+          ),
+        ).toEqual([{ to_address: result.order.email }]);
       },
     ),
     { numRuns: 12 },

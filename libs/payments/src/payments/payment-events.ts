@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { isUuid, LOGGER } from '@taawoun/core';
-import { FulfilmentService } from '@taawoun/orders';
+import { FulfilmentService, OrderMails } from '@taawoun/orders';
 import type { Logger } from 'pino';
 import type Stripe from 'stripe';
 import { saleEntries } from '../ledger/ledger-effects.js';
@@ -30,6 +30,7 @@ export class PaymentEvents implements OnModuleInit {
     private readonly payments: PaymentRepository,
     private readonly ledger: LedgerRepository,
     private readonly refunds: RefundService,
+    private readonly mails: OrderMails,
     @Inject(LOGGER) private readonly log: Logger,
   ) {}
 
@@ -67,7 +68,7 @@ export class PaymentEvents implements OnModuleInit {
       amount: intent.amount,
     });
     await this.payments.setAttemptStatus(STRIPE, intent.id, 'SUCCEEDED', null);
-    await this.payments.markSucceeded(payment.id);
+    const paid = await this.payments.markSucceeded(payment.id);
     if (outcome === 'CANCELLED') {
       // Paid after the hold expired and the stock went back: give all of it back.
       await this.refunds.refundRemaining(
@@ -78,6 +79,8 @@ export class PaymentEvents implements OnModuleInit {
       return;
     }
     await this.ledger.append(subOrders.flatMap(saleEntries));
+    // The receipt once: only the delivery that moved the payment to SUCCEEDED sends it.
+    if (paid) await this.mails.paymentReceived(orderId);
   }
 
   private async failed(intent: Stripe.PaymentIntent): Promise<void> {

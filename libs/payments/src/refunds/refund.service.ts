@@ -8,7 +8,7 @@ import {
   requireUuid,
   type RequestContext,
 } from '@taawoun/core';
-import { FulfilmentService, type SubOrderModel, type SubOrderRow } from '@taawoun/orders';
+import { FulfilmentService, OrderMails, type SubOrderModel, type SubOrderRow } from '@taawoun/orders';
 import type { Logger } from 'pino';
 import { refundEntry } from '../ledger/ledger-effects.js';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
@@ -41,6 +41,7 @@ export class RefundService implements OnModuleInit {
     private readonly payments: PaymentRepository,
     private readonly ledger: LedgerRepository,
     private readonly providers: PaymentProviders,
+    private readonly mails: OrderMails,
     @Inject(LOGGER) private readonly log: Logger,
   ) {}
 
@@ -189,6 +190,7 @@ export class RefundService implements OnModuleInit {
         await this.payments.addRefunded(settled.paymentId, settled.amount);
         if (await this.ledger.hasSale(subOrder.id))
           await this.ledger.append([refundEntry(subOrder, settled.id, settled.amount)]);
+        await this.mails.refunded(subOrder.id, settled.amount);
       }
       return true;
     });
