@@ -107,6 +107,15 @@ describe('refundSubOrder', () => {
       [result.order.id],
     );
     expect(payment).toEqual({ refunded_amount: refunded, status: 'PARTIALLY_REFUNDED' });
+    // The buyer was told of each refund, with its amount.
+    const notices = await t.sql<{ amount: string }>(
+      `SELECT params->'amount'->>'amount' AS amount FROM email_outbox
+        WHERE template = 'refund-issued' AND params->>'orderNumber' = $1 ORDER BY created_at`,
+      [result.order.number],
+    );
+    expect(notices.map((n) => Number(n.amount)).sort((x, y) => x - y)).toEqual(
+      [half, half, 1000].sort((x, y) => x - y),
+    );
     // Order.payment tells what payments recorded.
     const read = await t.gql<{ order: OrderData }>(ORDER, { id: result.order.id }, admin.accessToken);
     expect(read.data?.order.payment).toEqual({
@@ -163,6 +172,39 @@ describe('a crash between the Stripe call and the commit', () => {
     expect(
       await t.sql(`SELECT refunded_amount FROM payments WHERE order_id = $1`, [result.order.id]),
     ).toEqual([{ refunded_amount: 500 }]);
+  });
+});
+
+describe('charge.refunded', () => {
+  it('settles a refund whose job was lost and whose settlement crashed', async () => {
+    const { result, intentId } = await paidCardOrder();
+    await runQueued(t, PAYMENT_REFUND_JOB, 'refundId');
+    await t.sql(`CREATE FUNCTION pa_crash() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'simulated crash'; END $$`);
+    await t.sql(`CREATE TRIGGER pa_crash BEFORE UPDATE ON refunds FOR EACH ROW EXECUTE FUNCTION pa_crash()`);
+    const sub = result.order.subOrders[1];
+    try {
+      expect(
+        (await t.gql(REFUND, { id: sub.id, amount: 700, reason: 'lost' }, admin.accessToken)).errors,
+      ).toBeUndefined();
+    } finally {
+      await t.sql(`DROP TRIGGER pa_crash ON refunds`);
+      await t.sql(`DROP FUNCTION pa_crash()`);
+    }
+    // The refund's own job is lost.
+    await t.sql(`UPDATE pgboss.job SET state = 'completed' WHERE name = $1 AND state = 'created'`, [
+      PAYMENT_REFUND_JOB,
+    ]);
+    expect(await refundsOf(sub.id)).toEqual([{ amount: 700, status: 'PENDING' }]);
+    // Stripe tells charge.refunded (twice): the event job queues the refund again, which settles it.
+    await stripe.idle();
+    const events = stripe.pendingEvents().filter((e) => e.type === 'charge.refunded');
+    expect(events.length).toBeGreaterThan(0);
+    await stripe.deliverPending({ events, times: 2 });
+    await runQueued(t, STRIPE_EVENT_JOB, 'eventId');
+    expect(await runQueued(t, PAYMENT_REFUND_JOB, 'refundId')).toBe(1);
+    expect(await refundsOf(sub.id)).toEqual([{ amount: 700, status: 'SUCCEEDED' }]);
+    expect(stripeRefundsOf(intentId).map((r) => r.amount)).toEqual([700]);
   });
 });
 

@@ -92,8 +92,59 @@ it('duplicated and reordered deliveries end in the state of one in-order deliver
           [result.order.number],
         );
         expect(repeated).toEqual([]);
+        // The buyer's receipt, once.
+        expect(
+          await t.sql(
+            `SELECT to_address FROM email_outbox WHERE template = 'payment-received' AND params->>'orderNumber' = $1`,
+            [result.order.number],
+          ),
+        ).toEqual([{ to_address: result.order.email }]);
       },
     ),
     { numRuns: 12 },
   );
+});
+
+it('two API processes on one database taking the same flood of deliveries and jobs: the same final state', async () => {
+  const second = await startTestApi(stripe.env(), t.databaseUrl);
+  try {
+    const orders = await Promise.all([cardOrder(t, { quantity: 1 }), cardOrder(t, { quantity: 1 })]);
+    for (const o of orders) {
+      await stripe.failPaymentIntent(o.intentId);
+      await stripe.succeedPaymentIntent(o.intentId);
+    }
+    const events = stripe.pendingEvents();
+    // Every event to both processes, 3 times each, all at once.
+    const deliveries = await Promise.all(
+      [t.url, second.url].flatMap((base) =>
+        [0, 1, 2].flatMap(() => events.map((e) => stripe.deliver(e, { url: `${base}/webhooks/stripe` }))),
+      ),
+    );
+    expect(deliveries.every((d) => d.status === 200)).toBe(true);
+    const jobs = await t.sql<{ id: string; eventId: string }>(
+      `SELECT id, data->>'eventId' AS "eventId" FROM pgboss.job WHERE name = $1 AND state = 'created'`,
+      [STRIPE_EVENT_JOB],
+    );
+    expect(jobs).toHaveLength(events.length);
+    // Both processes run every job, concurrently.
+    await Promise.all(
+      [t, second].flatMap((api) =>
+        jobs.map((j) => api.api.app.get(Jobs).runNow(STRIPE_EVENT_JOB, { eventId: j.eventId })),
+      ),
+    );
+    await t.sql(`UPDATE pgboss.job SET state = 'completed' WHERE id = ANY($1::uuid[])`, [
+      jobs.map((j) => j.id),
+    ]);
+    for (const { result } of orders) {
+      expect(await t.sql(`SELECT status FROM orders WHERE id = $1`, [result.order.id])).toEqual([
+        { status: 'PLACED' },
+      ]);
+      const expected = result.order.subOrders.flatMap((s) =>
+        [s.subtotal.amount, s.shippingFee.amount, s.commission.amount].filter((a) => a !== 0),
+      );
+      expect(await ledgerOf(t, result.order.id)).toHaveLength(expected.length);
+    }
+  } finally {
+    await second.close();
+  }
 });

@@ -99,6 +99,17 @@ export interface OrderExpiredParams extends BuyerMail {
   total: MoneyValue;
 }
 
+/** The buyer's receipt: the card payment of the order arrived (issue 11). */
+export interface PaymentReceivedParams extends BuyerMail {
+  total: MoneyValue;
+}
+
+/** The buyer's notice of a refund of (part of) one cooperative's part (issue 11). */
+export interface RefundIssuedParams extends BuyerMail {
+  cooperativeName: string;
+  amount: MoneyValue;
+}
+
 export interface OrderTemplateParams {
   'order-placed': OrderPlacedParams;
   'order-received': OrderReceivedParams;
@@ -107,6 +118,8 @@ export interface OrderTemplateParams {
   'order-cancelled': OrderCancelledParams;
   'sub-order-cancelled': SubOrderCancelledParams;
   'order-expired': OrderExpiredParams;
+  'payment-received': PaymentReceivedParams;
+  'refund-issued': RefundIssuedParams;
 }
 
 type Link = (path: string, token?: string) => string;
@@ -371,6 +384,34 @@ export const ORDER_TEMPLATES: {
     en: (p, link) => ({
       subject: `Order ${p.orderNumber} expired`,
       text: `Hello ${p.fullName},\n\nThe payment for your order ${p.orderNumber} (${formatMoney(p.total, LanguageCode.en)}) did not arrive within ${p.holdMinutes} minutes: the order is cancelled and the items held for it are back on sale. You will not be charged.\n\n${LABELS.en.follow}\n${orderLink(p, link)}`,
+    }),
+  },
+  'payment-received': {
+    fr: (p, link) => ({
+      subject: `Paiement reçu pour la commande ${p.orderNumber}`,
+      text: `Bonjour ${p.fullName},\n\nNous avons bien reçu votre paiement de ${formatMoney(p.total, LanguageCode.fr)} pour la commande ${p.orderNumber}. Les coopératives préparent vos articles.\n\n${LABELS.fr.follow}\n${orderLink(p, link)}`,
+    }),
+    ar: (p, link) => ({
+      subject: `تم استلام دفع الطلب ${p.orderNumber}`,
+      text: `مرحبا ${p.fullName}،\n\nتلقينا دفعك بمبلغ ${formatMoney(p.total, LanguageCode.ar)} للطلب ${p.orderNumber}. تقوم التعاونيات بتحضير منتجاتك.\n\n${LABELS.ar.follow}\n${orderLink(p, link)}`,
+    }),
+    en: (p, link) => ({
+      subject: `Payment received for order ${p.orderNumber}`,
+      text: `Hello ${p.fullName},\n\nWe received your payment of ${formatMoney(p.total, LanguageCode.en)} for order ${p.orderNumber}. The cooperatives are preparing your items.\n\n${LABELS.en.follow}\n${orderLink(p, link)}`,
+    }),
+  },
+  'refund-issued': {
+    fr: (p, link) => ({
+      subject: `Remboursement pour la commande ${p.orderNumber}`,
+      text: `Bonjour ${p.fullName},\n\nNous vous remboursons ${formatMoney(p.amount, LanguageCode.fr)} pour la partie de ${p.cooperativeName} de la commande ${p.orderNumber}.\n\n${LABELS.fr.follow}\n${orderLink(p, link)}`,
+    }),
+    ar: (p, link) => ({
+      subject: `استرداد مبلغ للطلب ${p.orderNumber}`,
+      text: `مرحبا ${p.fullName}،\n\nنرد لك ${formatMoney(p.amount, LanguageCode.ar)} عن جزء ${p.cooperativeName} من الطلب ${p.orderNumber}.\n\n${LABELS.ar.follow}\n${orderLink(p, link)}`,
+    }),
+    en: (p, link) => ({
+      subject: `Refund for order ${p.orderNumber}`,
+      text: `Hello ${p.fullName},\n\nWe are refunding ${formatMoney(p.amount, LanguageCode.en)} for ${p.cooperativeName}'s part of order ${p.orderNumber}.\n\n${LABELS.en.follow}\n${orderLink(p, link)}`,
     }),
   },
 };

@@ -86,6 +86,13 @@ const PARAMS: TemplateParams = {
     paymentMethod: 'CARD',
   },
   'order-expired': { fullName: 'Amina', orderNumber: 'CM-2026-000123', holdMinutes: 30, total: mad(27100) },
+  'payment-received': { fullName: 'Amina', orderNumber: 'CM-2026-000123', total: mad(27100) },
+  'refund-issued': {
+    fullName: 'Amina',
+    orderNumber: 'CM-2026-000123',
+    cooperativeName: 'Argan Tiznit',
+    amount: mad(1250),
+  },
   'identity-partner-assigned': {
     partnerName: 'Fédération IT',
     cooperativeName: 'Argan Tiznit',

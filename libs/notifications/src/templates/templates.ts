@@ -78,6 +78,8 @@ export const TEMPLATE_NAMES = [
   'order-cancelled',
   'sub-order-cancelled',
   'order-expired',
+  'payment-received',
+  'refund-issued',
   'identity-partner-assigned',
   'identity-proposal-received',
   'payout-sent',

@@ -207,6 +207,33 @@ export class OrderMails {
     });
   }
 
+  /** The buyer's receipt of a card payment (payments calls it when the payment succeeds). */
+  async paymentReceived(orderId: string): Promise<void> {
+    const order = await this.header({ orderId });
+    await this.outbox.enqueue({
+      to: order.email,
+      language: order.language,
+      template: 'payment-received',
+      params: { ...this.buyer(order), total: money(order.totalAmount, order.currency) },
+    });
+  }
+
+  /** The buyer's notice of a refund of `amount` centimes of one part (payments calls it when it succeeds). */
+  async refunded(subOrderId: string, amount: number): Promise<void> {
+    const order = await this.header({ subOrderId });
+    const part = await this.part(order, subOrderId);
+    await this.outbox.enqueue({
+      to: order.email,
+      language: order.language,
+      template: 'refund-issued',
+      params: {
+        ...this.buyer(order),
+        cooperativeName: part.cooperativeName,
+        amount: money(amount, order.currency),
+      },
+    });
+  }
+
   /** The new-order notices of the parts awaiting fulfilment, to their cooperatives' owners and managers. */
   private async toCooperatives(
     order: OrderMailHeaderRow,

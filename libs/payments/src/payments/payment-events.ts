@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { isUuid, LOGGER } from '@taawoun/core';
-import { FulfilmentService } from '@taawoun/orders';
+import { FulfilmentService, OrderMails } from '@taawoun/orders';
 import type { Logger } from 'pino';
 import type Stripe from 'stripe';
 import { saleEntries } from '../ledger/ledger-effects.js';
@@ -20,7 +20,7 @@ const STRIPE = 'stripe';
  *   the money is refunded automatically instead.
  * - `payment_intent.payment_failed`: the attempt is FAILED unless it succeeded; the order stays
  *   payable until its hold expires.
- * - `charge.refunded`: refunds the provider settled later are settled here.
+ * - `charge.refunded`: the payment's PENDING refunds are sent again (same keys), which settles them.
  */
 @Injectable()
 export class PaymentEvents implements OnModuleInit {
@@ -30,6 +30,7 @@ export class PaymentEvents implements OnModuleInit {
     private readonly payments: PaymentRepository,
     private readonly ledger: LedgerRepository,
     private readonly refunds: RefundService,
+    private readonly mails: OrderMails,
     @Inject(LOGGER) private readonly log: Logger,
   ) {}
 
@@ -67,7 +68,7 @@ export class PaymentEvents implements OnModuleInit {
       amount: intent.amount,
     });
     await this.payments.setAttemptStatus(STRIPE, intent.id, 'SUCCEEDED', null);
-    await this.payments.markSucceeded(payment.id);
+    const paid = await this.payments.markSucceeded(payment.id);
     if (outcome === 'CANCELLED') {
       // Paid after the hold expired and the stock went back: give all of it back.
       await this.refunds.refundRemaining(
@@ -78,6 +79,8 @@ export class PaymentEvents implements OnModuleInit {
       return;
     }
     await this.ledger.append(subOrders.flatMap(saleEntries));
+    // The receipt once: only the delivery that moved the payment to SUCCEEDED sends it.
+    if (paid) await this.mails.paymentReceived(orderId);
   }
 
   private async failed(intent: Stripe.PaymentIntent): Promise<void> {
@@ -90,13 +93,15 @@ export class PaymentEvents implements OnModuleInit {
     );
   }
 
+  /**
+   * Refunds settled at Stripe: the payment's PENDING refunds are sent again (same idempotency
+   * keys), which settles them — for a refund whose own job was lost or whose answer never came.
+   */
   private async chargeRefunded(charge: Stripe.Charge): Promise<void> {
-    for (const refund of charge.refunds?.data ?? []) {
-      const refundId = refund.metadata?.refundId;
-      if (typeof refundId !== 'string' || !isUuid(refundId)) continue;
-      if (refund.status === 'succeeded') await this.refunds.settle(refundId, 'SUCCEEDED', refund.id);
-      else if (refund.status === 'failed' || refund.status === 'canceled')
-        await this.refunds.settle(refundId, 'FAILED', refund.id);
-    }
+    const intentId =
+      typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
+    if (!intentId) return;
+    const attempt = await this.payments.attemptByRef(STRIPE, intentId);
+    if (attempt) await this.refunds.reconcile(attempt.paymentId);
   }
 }

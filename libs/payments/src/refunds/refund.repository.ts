@@ -26,6 +26,8 @@ export const REFUND_SQL = {
   settle: `UPDATE refunds r SET status = $2, provider_ref = COALESCE($3, r.provider_ref), updated_at = now()
             WHERE r.id = $1 AND r.status = 'PENDING'
         RETURNING ${REFUND_COLUMNS}`,
+  /** The PENDING refunds of a payment (a provider event about it may settle them). */
+  pendingOfPayment: `SELECT r.id FROM refunds r WHERE r.payment_id = $1 AND r.status = 'PENDING' ORDER BY r.created_at, r.id LIMIT 100`,
   pending: `SELECT r.id FROM refunds r WHERE r.status = 'PENDING' AND r.created_at <= now() - interval '10 minutes'
              ORDER BY r.created_at, r.id LIMIT $1`,
 } as const;
@@ -72,6 +74,10 @@ export class RefundRepository {
   ): Promise<RefundRow | undefined> {
     const [row] = await this.db.query<RefundRow>(REFUND_SQL.settle, [id, status, providerRef]);
     return row;
+  }
+
+  async pendingOfPayment(paymentId: string): Promise<string[]> {
+    return (await this.db.query<{ id: string }>(REFUND_SQL.pendingOfPayment, [paymentId])).map((r) => r.id);
   }
 
   async pending(limit: number): Promise<string[]> {

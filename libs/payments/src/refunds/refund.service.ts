@@ -8,7 +8,7 @@ import {
   requireUuid,
   type RequestContext,
 } from '@taawoun/core';
-import { FulfilmentService, type SubOrderModel, type SubOrderRow } from '@taawoun/orders';
+import { FulfilmentService, OrderMails, type SubOrderModel, type SubOrderRow } from '@taawoun/orders';
 import type { Logger } from 'pino';
 import { refundEntry } from '../ledger/ledger-effects.js';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
@@ -41,6 +41,7 @@ export class RefundService implements OnModuleInit {
     private readonly payments: PaymentRepository,
     private readonly ledger: LedgerRepository,
     private readonly providers: PaymentProviders,
+    private readonly mails: OrderMails,
     @Inject(LOGGER) private readonly log: Logger,
   ) {}
 
@@ -130,6 +131,18 @@ export class RefundService implements OnModuleInit {
   }
 
   /**
+   * The provider reports refunds on a payment (charge.refunded): its PENDING refunds are sent
+   * again by their jobs (same idempotency keys: the provider answers the refund it made, which
+   * settles them). Inside the event's transaction.
+   */
+  async reconcile(paymentId: string): Promise<number> {
+    const ids = await this.refunds.pendingOfPayment(paymentId);
+    for (const refundId of ids)
+      await this.jobs.send(PAYMENT_REFUND_JOB, { refundId }, { singletonKey: refundId });
+    return ids.length;
+  }
+
+  /**
    * Sends a PENDING refund to its provider and settles it. Idempotent: the provider sees the same
    * idempotency key every time, and only the settlement that moves the row writes the effects.
    */
@@ -177,6 +190,7 @@ export class RefundService implements OnModuleInit {
         await this.payments.addRefunded(settled.paymentId, settled.amount);
         if (await this.ledger.hasSale(subOrder.id))
           await this.ledger.append([refundEntry(subOrder, settled.id, settled.amount)]);
+        await this.mails.refunded(subOrder.id, settled.amount);
       }
       return true;
     });
