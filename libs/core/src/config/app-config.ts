@@ -183,6 +183,15 @@ export class AppConfig {
   @IsBoolean()
   RUN_JOBS = true;
 
+  /**
+   * How often (seconds, 0.5 to 60) an idle job runner asks each queue for work; it takes one job
+   * per ask, so this also paces how fast a backlog drains per process.
+   */
+  @Type(() => Number)
+  @Min(0.5)
+  @Max(60)
+  JOB_POLL_INTERVAL_SECONDS = 2;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 

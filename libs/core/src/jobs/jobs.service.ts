@@ -117,7 +117,8 @@ export class Jobs implements OnApplicationBootstrap, OnApplicationShutdown {
   private async activate(boss: PgBoss, name: string, registration: Registration): Promise<void> {
     await boss.createQueue(name, { retryLimit: registration.retryLimit, retryBackoff: true });
     if (!this.config.RUN_JOBS) return;
-    await boss.work<object>(name, async (jobs) => {
+    const polling = { pollingIntervalSeconds: this.config.JOB_POLL_INTERVAL_SECONDS };
+    await boss.work<object>(name, polling, async (jobs) => {
       for (const job of jobs) {
         this.log.info({ job: name, id: job.id }, 'job started');
         await registration.handler(job.data, job);
