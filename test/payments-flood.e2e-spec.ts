@@ -95,15 +95,17 @@ it('two APIs and two workers on one database: the same final state, no duplicate
   );
   expect(deliveries.map((d) => d.status)).toEqual(queue.map(() => 200));
 
-  // The workers drain the queue by themselves; wait (bounded) until every event job is done.
-  const jobsDone = async () =>
-    (
-      await first.sql<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'`,
-        [STRIPE_EVENT_JOB],
-      )
-    )[0].n;
-  for (let i = 0; i < 150 && (await jobsDone()) < ORDERS; i++) await new Promise((r) => setTimeout(r, 100));
+  // The workers drain the queue by themselves; wait (bounded) until no event job is left to run.
+  const jobsDone = async () => {
+    const [row] = await first.sql<{ total: number; open: number }>(
+      `SELECT count(*)::int AS total,
+              count(*) FILTER (WHERE state NOT IN ('completed', 'failed', 'cancelled'))::int AS open
+         FROM pgboss.job WHERE name = $1`,
+      [STRIPE_EVENT_JOB],
+    );
+    return row.total >= ORDERS && row.open === 0;
+  };
+  for (let i = 0; i < 150 && !(await jobsDone()); i++) await new Promise((r) => setTimeout(r, 100));
 
   const jobs = await first.sql<{ id: string; state: string }>(
     `SELECT id, state FROM pgboss.job WHERE name = $1`,
