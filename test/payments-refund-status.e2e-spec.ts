@@ -1,6 +1,7 @@
 import { STRIPE_EVENT_JOB } from '@taawoun/payments';
 import { grantPlatformRole, signUp, type TestUser } from './support/actors.js';
 import { cartWith, checkoutOk, purchasableProduct } from './support/orders-fixtures.js';
+import { stockOf } from './support/order-fixtures.js';
 import { cardOrder, runQueued } from './support/payments-fixtures.js';
 import { StripeTestServer } from './support/stripe-server/index.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
@@ -43,7 +44,7 @@ async function statesOf(orderId: string) {
 describe('full refund → REFUNDED', () => {
   it('moves a fully refunded only sub-order and its order to REFUNDED; a partial refund changes no status; a refund after full is refused', async () => {
     const p = await purchasableProduct(t, { variants: [{ price: 9000, stock: 20 }] });
-    const cartId = await cartWith(t, [p.variantIds[0]], 1);
+    const cartId = await cartWith(t, [p.variantIds[0]], 2);
     const result = await checkoutOk(t, cartId, { paymentMethod: 'CARD' });
     const [attempt] = await t.sql<{ ref: string }>(
       `SELECT a.provider_ref AS ref FROM payment_attempts a JOIN payments x ON x.id = a.payment_id WHERE x.order_id = $1`,
@@ -52,6 +53,7 @@ describe('full refund → REFUNDED', () => {
     await pay(attempt.ref);
     const sub = result.order.subOrders[0];
 
+    expect(await stockOf(t, p.variantIds[0])).toBe(18);
     const partial = await t.gql(REFUND, { id: sub.id, amount: 1000, reason: 'dent' }, admin.accessToken);
     expect(partial.errors).toBeUndefined();
     expect(await statesOf(result.order.id)).toEqual({
@@ -66,6 +68,8 @@ describe('full refund → REFUNDED', () => {
     );
     expect(full.errors).toBeUndefined();
     expect(full.data?.refundSubOrder.status).toBe('REFUNDED');
+    // Refunded before it shipped: it will not ship, so its held units return to stock.
+    expect(await stockOf(t, p.variantIds[0])).toBe(20);
     expect(await statesOf(result.order.id)).toEqual({ order: 'REFUNDED', subs: { [sub.id]: 'REFUNDED' } });
 
     // Nothing is left: another refund is refused on `amount`, nothing changes.
