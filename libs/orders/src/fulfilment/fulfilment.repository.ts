@@ -67,6 +67,10 @@ export const FULFILMENT_SQL = {
   deliver: `UPDATE sub_orders s SET status = 'DELIVERED', delivered_at = now(), updated_at = now()
              WHERE s.id = $1 AND s.status = ANY($2::varchar[])
          RETURNING ${SUB_ORDER_COLUMNS}`,
+  /** Refunds returned the whole of a paid part: it leaves the states of $2 (order-state.ts) for REFUNDED. */
+  refund: `UPDATE sub_orders s SET status = 'REFUNDED', updated_at = now()
+            WHERE s.id = $1 AND s.status = ANY($2::varchar[])
+        RETURNING ${SUB_ORDER_COLUMNS}`,
   /** The payment of a CARD order arrived: every part still waiting for it goes to fulfilment. */
   pay: `UPDATE sub_orders s SET status = 'AWAITING_FULFILMENT', updated_at = now()
          WHERE s.order_id = $1 AND s.status = 'PENDING_PAYMENT'
@@ -156,6 +160,12 @@ export class FulfilmentRepository {
 
   async deliver(subOrderId: string, from: readonly SubOrderState[]): Promise<SubOrderRow | undefined> {
     const [row] = await this.db.query<SubOrderRow>(FULFILMENT_SQL.deliver, [subOrderId, from]);
+    return row;
+  }
+
+  /** See {@link FULFILMENT_SQL.refund}; answers the row only when it moved. */
+  async refund(subOrderId: string, from: readonly SubOrderState[]): Promise<SubOrderRow | undefined> {
+    const [row] = await this.db.query<SubOrderRow>(FULFILMENT_SQL.refund, [subOrderId, from]);
     return row;
   }
 

@@ -189,6 +189,24 @@ export class FulfilmentService implements OnModuleInit {
     return { order, subOrder };
   }
 
+  /**
+   * For payments, inside the caller's transaction (which settled the refund that returned the
+   * whole of the part): the sub-order moves to REFUNDED if its state allows it (one state-checked
+   * UPDATE; a cancelled or already refunded part stays as it is), a part not yet shipped returns
+   * its stock, and the order's status is derived again. Answers whether it moved.
+   */
+  async markRefunded(subOrderId: string): Promise<boolean> {
+    requireUuid(subOrderId, 'SubOrder');
+    const order = await this.lockOrderOf(subOrderId);
+    const before = await this.repo.statesOfOrder(order.id);
+    const moved = await this.repo.refund(subOrderId, statesLeadingTo('REFUNDED'));
+    if (!moved) return false;
+    if (before.find((s) => s.id === subOrderId)?.status === 'AWAITING_FULFILMENT')
+      await this.restock(order, [moved], 'refunded', null);
+    await this.storeOrderStatus(order.id, before, [moved], null);
+    return true;
+  }
+
   /** Every sub-order of an order, cancelled ones included (a late payment refunds them). */
   allSubOrders(orderId: string): Promise<SubOrderRow[]> {
     return this.repo.subOrdersOfOrder(orderId);

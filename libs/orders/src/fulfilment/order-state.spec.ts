@@ -24,20 +24,26 @@ describe('sub-order transitions', () => {
         'AWAITING_FULFILMENT->SHIPPED',
         'AWAITING_FULFILMENT->CANCELLED',
         'SHIPPED->DELIVERED',
+        'AWAITING_FULFILMENT->REFUNDED',
+        'SHIPPED->REFUNDED',
+        'DELIVERED->REFUNDED',
       ].sort(),
     );
   });
 
   it('has final states that leave nowhere, and never moves back to a payment wait', () => {
-    for (const final of ['DELIVERED', 'CANCELLED', 'REFUNDED'] as const) {
+    for (const final of ['CANCELLED', 'REFUNDED'] as const) {
       expect(SUB_ORDER_STATES.filter((to) => canTransition(final, to))).toEqual([]);
     }
+    // Delivered is final for fulfilment: only a full refund moves it on.
+    expect(SUB_ORDER_STATES.filter((to) => canTransition('DELIVERED', to))).toEqual(['REFUNDED']);
     expect(statesLeadingTo('PENDING_PAYMENT')).toEqual([]);
   });
 
   it('gives the UPDATE its source states', () => {
     expect(statesLeadingTo('SHIPPED')).toEqual(['AWAITING_FULFILMENT']);
     expect(statesLeadingTo('DELIVERED')).toEqual(['SHIPPED']);
+    expect(statesLeadingTo('REFUNDED')).toEqual(['AWAITING_FULFILMENT', 'SHIPPED', 'DELIVERED']);
     expect(statesLeadingTo('CANCELLED')).toEqual(['PENDING_PAYMENT', 'AWAITING_FULFILMENT']);
     expect(CANCELLABLE_SUB_ORDER_STATES).toEqual(['PENDING_PAYMENT', 'AWAITING_FULFILMENT']);
   });
@@ -140,7 +146,9 @@ describe('deriveOrderStatus', () => {
           for (const [which, choice] of moves) {
             const i = which % count;
             const nexts = SUB_ORDER_STATES.filter(
-              (to) => canTransition(subOrders[i], to) && to !== 'CANCELLED',
+              // Fulfilment moves only: a refund takes a part out of the order (like a cancellation),
+              // which may leave the rest less advanced (tested below).
+              (to) => canTransition(subOrders[i], to) && to !== 'CANCELLED' && to !== 'REFUNDED',
             );
             if (nexts.length === 0) continue;
             subOrders[i] = nexts[choice % nexts.length];
@@ -153,6 +161,22 @@ describe('deriveOrderStatus', () => {
           }
         },
       ),
+    );
+  });
+});
+
+describe('refunds', () => {
+  it('a refunded part counts as gone: refunding every live part makes the order REFUNDED, and only that', () => {
+    fc.assert(
+      fc.property(states, fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), (subOrders, pick) => {
+        const after = subOrders.map((s, i) => (pick[i] && canTransition(s, 'REFUNDED') ? 'REFUNDED' : s));
+        const live = after.filter((s) => s !== 'CANCELLED');
+        const status = deriveOrderStatus(after);
+        expect(status === 'REFUNDED').toBe(live.length > 0 && live.every((s) => s === 'REFUNDED'));
+        // The rest of the order is derived as if the refunded parts were not there.
+        const rest = after.filter((s) => s !== 'REFUNDED');
+        if (status !== 'REFUNDED' && rest.length > 0) expect(status).toBe(deriveOrderStatus(rest));
+      }),
     );
   });
 });

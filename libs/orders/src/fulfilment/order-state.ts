@@ -33,15 +33,17 @@ export type OrderState = (typeof ORDER_STATES)[number];
 
 /**
  * The moves a sub-order can make. PENDING_PAYMENT → AWAITING_FULFILMENT is the payment's
- * (issue 11 makes it on a successful card payment); REFUNDED is reached only by refunds,
- * which issue 11 adds with their own rules, so it is absent here. DELIVERED and CANCELLED
- * are final for fulfilment.
+ * (issue 11 makes it on a successful card payment). REFUNDED is reached only when refunds
+ * have returned the whole of a paid part (payments decides "whole"): from AWAITING_FULFILMENT
+ * (it will not ship; its stock returns), SHIPPED or DELIVERED. CANCELLED stays final even when
+ * its payment is refunded (the cancellation is why; the payment tells the refund), and so
+ * does REFUNDED. DELIVERED is final for fulfilment.
  */
 export const SUB_ORDER_TRANSITIONS: { readonly [S in SubOrderState]: readonly SubOrderState[] } = {
   PENDING_PAYMENT: ['AWAITING_FULFILMENT', 'CANCELLED'],
-  AWAITING_FULFILMENT: ['SHIPPED', 'CANCELLED'],
-  SHIPPED: ['DELIVERED'],
-  DELIVERED: [],
+  AWAITING_FULFILMENT: ['SHIPPED', 'CANCELLED', 'REFUNDED'],
+  SHIPPED: ['DELIVERED', 'REFUNDED'],
+  DELIVERED: ['REFUNDED'],
   CANCELLED: [],
   REFUNDED: [],
 };

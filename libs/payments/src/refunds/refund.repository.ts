@@ -22,6 +22,9 @@ export const REFUND_SQL = {
   committedBySubOrders: `SELECT r.sub_order_id AS "subOrderId", COALESCE(SUM(r.amount), 0)::integer AS amount
                            FROM refunds r WHERE r.sub_order_id = ANY($1::uuid[]) AND r.status <> 'FAILED'
                           GROUP BY r.sub_order_id`,
+  /** What has been refunded (settled) of one sub-order. */
+  succeededOfSubOrder: `SELECT COALESCE(SUM(r.amount), 0)::integer AS amount FROM refunds r
+                         WHERE r.sub_order_id = $1 AND r.status = 'SUCCEEDED'`,
   /** PENDING → SUCCEEDED/FAILED; answers the row only for the call that moved it. */
   settle: `UPDATE refunds r SET status = $2, provider_ref = COALESCE($3, r.provider_ref), updated_at = now()
             WHERE r.id = $1 AND r.status = 'PENDING'
@@ -52,6 +55,11 @@ export class RefundRepository {
       r.reason,
     ]);
     return row;
+  }
+
+  async succeededOfSubOrder(subOrderId: string): Promise<number> {
+    const [row] = await this.db.query<{ amount: number }>(REFUND_SQL.succeededOfSubOrder, [subOrderId]);
+    return row?.amount ?? 0;
   }
 
   async byId(id: string): Promise<RefundRow | undefined> {

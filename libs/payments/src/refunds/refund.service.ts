@@ -79,7 +79,7 @@ export class RefundService implements OnModuleInit {
         payment &&
         (payment.method === 'CARD'
           ? ['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(payment.status)
-          : subOrder.status === 'DELIVERED');
+          : subOrder.status === 'DELIVERED' || subOrder.status === 'REFUNDED');
       if (!payment || !paid) throw new InvalidStateTransitionError('SubOrder', subOrder.status, 'REFUNDED');
       const committed = (await this.refunds.committedBySubOrders([id])).get(id) ?? 0;
       const left = subOrder.totalAmount - committed;
@@ -174,7 +174,10 @@ export class RefundService implements OnModuleInit {
     await this.settle(refund.id, result.status, result.providerRef);
   }
 
-  /** PENDING → SUCCEEDED/FAILED once; a success adds to the payment's refunded amount and to the ledger. */
+  /**
+   * PENDING → SUCCEEDED/FAILED once; a success adds to the payment's refunded amount and to the
+   * ledger, and moves the sub-order to REFUNDED when its whole total has been refunded.
+   */
   async settle(
     refundId: string,
     status: 'SUCCEEDED' | 'FAILED',
@@ -191,6 +194,9 @@ export class RefundService implements OnModuleInit {
         if (await this.ledger.hasSale(subOrder.id))
           await this.ledger.append([refundEntry(subOrder, settled.id, settled.amount)]);
         await this.mails.refunded(subOrder.id, settled.amount);
+        // The whole of the part is back with the buyer: it moves to REFUNDED (state-checked).
+        if ((await this.refunds.succeededOfSubOrder(subOrder.id)) >= subOrder.totalAmount)
+          await this.fulfilment.markRefunded(subOrder.id);
       }
       return true;
     });
