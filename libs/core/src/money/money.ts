@@ -28,11 +28,6 @@ export function addMoney(a: MoneyValue, b: MoneyValue): MoneyValue {
   return money(a.amount + b.amount, a.currency);
 }
 
-export function subtractMoney(a: MoneyValue, b: MoneyValue): MoneyValue {
-  sameCurrency(a, b);
-  return money(a.amount - b.amount, a.currency);
-}
-
 export function sumMoney(values: readonly MoneyValue[], currency: string = DEFAULT_CURRENCY): MoneyValue {
   return values.reduce((total, v) => addMoney(total, v), money(0, currency));
 }
