@@ -1,9 +1,14 @@
 import { FulfilmentService } from '@taawoun/orders';
 import { PAYMENT_REFUND_JOB, STRIPE_EVENT_JOB } from '@taawoun/payments';
-import { grantPlatformRole, signUp, type TestUser } from './support/actors.js';
 import { cartWith, checkout, checkoutOk, purchasableProduct } from './support/orders-fixtures.js';
-import { cardOrder, ledgerOf, runQueued } from './support/payments-fixtures.js';
-import { StripeTestServer } from './support/stripe-server/index.js';
+import {
+  cardOrder,
+  closePaymentsApi,
+  ledgerOf,
+  runQueued,
+  startPaymentsApi,
+} from './support/payments-fixtures.js';
+import type { StripeTestServer } from './support/stripe-server/index.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
 /**
@@ -12,19 +17,11 @@ import { startTestApi, type TestApi } from './support/test-api.js';
  */
 let t: TestApi;
 let stripe: StripeTestServer;
-let admin: TestUser;
 
 beforeAll(async () => {
-  stripe = await StripeTestServer.start({ webhookMode: 'manual' });
-  t = await startTestApi({ ...stripe.env(), SHIPPING_FLAT_FEE_CENTIMES: '3000' });
-  stripe.setWebhookUrl(`${t.url}/webhooks/stripe`);
-  admin = await signUp(t, { fullName: 'Admin' });
-  await grantPlatformRole(t, admin.id, 'ADMIN');
+  ({ t, stripe } = await startPaymentsApi());
 });
-afterAll(async () => {
-  await t.close();
-  await stripe.close();
-});
+afterAll(() => closePaymentsApi({ t, stripe }));
 
 const applyQueuedEvents = () => runQueued(t, STRIPE_EVENT_JOB, 'eventId');
 

@@ -1,10 +1,16 @@
 import { STRIPE_EVENT_JOB } from '@taawoun/payments';
-import { grantPlatformRole, signUp, type TestUser } from './support/actors.js';
+import type { TestUser } from './support/actors.js';
 import { cartWith, checkoutOk, purchasableProduct } from './support/orders-fixtures.js';
 import { stockOf } from './support/order-fixtures.js';
-import { cardOrder, runQueued } from './support/payments-fixtures.js';
-import { StripeTestServer } from './support/stripe-server/index.js';
-import { startTestApi, type TestApi } from './support/test-api.js';
+import {
+  REFUND_SUB_ORDER,
+  cardOrder,
+  closePaymentsApi,
+  runQueued,
+  startPaymentsApi,
+} from './support/payments-fixtures.js';
+import type { StripeTestServer } from './support/stripe-server/index.js';
+import type { TestApi } from './support/test-api.js';
 
 /** A sub-order refunded in full moves to REFUNDED (and its order with it when nothing else is left). */
 let t: TestApi;
@@ -12,19 +18,11 @@ let stripe: StripeTestServer;
 let admin: TestUser;
 
 beforeAll(async () => {
-  stripe = await StripeTestServer.start({ webhookMode: 'manual' });
-  t = await startTestApi({ ...stripe.env(), SHIPPING_FLAT_FEE_CENTIMES: '3000' });
-  stripe.setWebhookUrl(`${t.url}/webhooks/stripe`);
-  admin = await signUp(t, { fullName: 'Admin' });
-  await grantPlatformRole(t, admin.id, 'ADMIN');
+  ({ t, stripe, admin } = await startPaymentsApi());
 });
-afterAll(async () => {
-  await t.close();
-  await stripe.close();
-});
+afterAll(() => closePaymentsApi({ t, stripe }));
 
-const REFUND = `mutation($id: ID!, $amount: Int, $reason: String!) {
-  refundSubOrder(id: $id, amount: $amount, reason: $reason) { id status } }`;
+const REFUND = REFUND_SUB_ORDER;
 
 async function pay(intentId: string): Promise<void> {
   await stripe.succeedPaymentIntent(intentId);

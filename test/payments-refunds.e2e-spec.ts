@@ -1,5 +1,5 @@
 import { PAYMENT_REFUND_JOB, STRIPE_EVENT_JOB } from '@taawoun/payments';
-import { grantPlatformRole, signUp, type TestUser } from './support/actors.js';
+import type { TestUser } from './support/actors.js';
 import {
   cartWith,
   checkoutOk,
@@ -7,9 +7,16 @@ import {
   purchasableProduct,
   type OrderData,
 } from './support/orders-fixtures.js';
-import { cardOrder, ledgerOf, runQueued } from './support/payments-fixtures.js';
-import { StripeTestServer } from './support/stripe-server/index.js';
-import { startTestApi, type TestApi } from './support/test-api.js';
+import {
+  REFUND_SUB_ORDER,
+  cardOrder,
+  closePaymentsApi,
+  ledgerOf,
+  runQueued,
+  startPaymentsApi,
+} from './support/payments-fixtures.js';
+import type { StripeTestServer } from './support/stripe-server/index.js';
+import type { TestApi } from './support/test-api.js';
 
 /** Refunds (refundSubOrder, cancellations of paid card orders) and cash collected at delivery. */
 let t: TestApi;
@@ -17,19 +24,11 @@ let stripe: StripeTestServer;
 let admin: TestUser;
 
 beforeAll(async () => {
-  stripe = await StripeTestServer.start({ webhookMode: 'manual' });
-  t = await startTestApi({ ...stripe.env(), SHIPPING_FLAT_FEE_CENTIMES: '3000' });
-  stripe.setWebhookUrl(`${t.url}/webhooks/stripe`);
-  admin = await signUp(t, { fullName: 'Admin' });
-  await grantPlatformRole(t, admin.id, 'ADMIN');
+  ({ t, stripe, admin } = await startPaymentsApi());
 });
-afterAll(async () => {
-  await t.close();
-  await stripe.close();
-});
+afterAll(() => closePaymentsApi({ t, stripe }));
 
-const REFUND = `mutation($id: ID!, $amount: Int, $reason: String!) {
-  refundSubOrder(id: $id, amount: $amount, reason: $reason) { id status } }`;
+const REFUND = REFUND_SUB_ORDER;
 
 /** A card order whose payment succeeded (webhook delivered, job applied). */
 async function paidCardOrder() {

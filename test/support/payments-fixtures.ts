@@ -1,6 +1,32 @@
 import { Jobs } from '@taawoun/core';
+import { grantPlatformRole, signUp, type TestUser } from './actors.js';
 import { cartWith, checkoutOk, purchasableProduct } from './orders-fixtures.js';
-import type { TestApi } from './test-api.js';
+import { StripeTestServer } from './stripe-server/index.js';
+import { startTestApi, type TestApi } from './test-api.js';
+
+/** An API paying through the local Stripe-compatible server (webhooks delivered on demand), and an admin. */
+export interface PaymentsApi {
+  t: TestApi;
+  stripe: StripeTestServer;
+  admin: TestUser;
+}
+
+export async function startPaymentsApi(): Promise<PaymentsApi> {
+  const stripe = await StripeTestServer.start({ webhookMode: 'manual' });
+  const t = await startTestApi({ ...stripe.env(), SHIPPING_FLAT_FEE_CENTIMES: '3000' });
+  stripe.setWebhookUrl(`${t.url}/webhooks/stripe`);
+  const admin = await signUp(t, { fullName: 'Admin' });
+  await grantPlatformRole(t, admin.id, 'ADMIN');
+  return { t, stripe, admin };
+}
+
+export async function closePaymentsApi({ t, stripe }: Pick<PaymentsApi, 't' | 'stripe'>): Promise<void> {
+  await t.close();
+  await stripe.close();
+}
+
+export const REFUND_SUB_ORDER = `mutation($id: ID!, $amount: Int, $reason: String!) {
+  refundSubOrder(id: $id, amount: $amount, reason: $reason) { id status } }`;
 
 /**
  * Runs every queued job of `name` once per queued row (RUN_JOBS is off in tests: jobs wait in
