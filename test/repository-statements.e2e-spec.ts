@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
-import { createTestDatabase } from './support/test-database.js';
+import type pg from 'pg';
+import { connectToTestDatabase } from './support/test-database.js';
 
 /**
  * Every static statement a repository declares (an exported `*_SQL` object of name → SQL text) is
@@ -33,17 +33,12 @@ async function declaredStatements(): Promise<Array<{ name: string; text: string 
   return statements;
 }
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let client: pg.Client;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
+  ({ client, close } = await connectToTestDatabase());
 });
-afterAll(async () => {
-  await client.end();
-  await database.drop();
-});
+afterAll(() => close());
 
 it('every statement declared by a repository prepares against the migrated schema', async () => {
   const statements = await declaredStatements();

@@ -1,9 +1,9 @@
-import pg from 'pg';
+import type pg from 'pg';
 import {
   COOPERATIVES_STATUS_TRANSITION_FUNCTION,
   COOPERATIVES_STATUS_TRANSITION_TRIGGER,
 } from '@taawoun/cooperatives';
-import { createTestDatabase } from './support/test-database.js';
+import { connectToTestDatabase } from './support/test-database.js';
 
 /**
  * The cooperatives lib's database functions and triggers are code (libs/cooperatives/src/sql/):
@@ -11,19 +11,14 @@ import { createTestDatabase } from './support/test-database.js';
  * changes nothing (compared after collapsing whitespace, which PostgreSQL keeps verbatim).
  */
 describe('cooperatives SQL definitions', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let client: pg.Client;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    client = new pg.Client({ connectionString: database.url });
-    await client.connect();
+    ({ client, close } = await connectToTestDatabase());
   });
 
-  afterAll(async () => {
-    await client.end();
-    await database.drop();
-  });
+  afterAll(() => close());
 
   const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 

@@ -1,6 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { CATALOG_FUNCTIONS, CATALOG_TRIGGERS, type TriggerDefinition } from '@taawoun/catalog';
-import { createTestDatabase } from './support/test-database.js';
+import { connectToTestDatabase } from './support/test-database.js';
 
 /**
  * Database functions and triggers live as code (`libs/<lib>/src/sql/*.sql.ts`), applied by
@@ -9,18 +9,13 @@ import { createTestDatabase } from './support/test-database.js';
  * trigger of the lib in the database has its code. Other libs add their own file
  * (test/sql-definitions-<lib>.e2e-spec.ts) with the same check.
  */
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let client: pg.Client;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
+  ({ client, close } = await connectToTestDatabase());
 });
-afterAll(async () => {
-  await client.end();
-  await database.drop();
-});
+afterAll(() => close());
 
 /** Whitespace-insensitive: the code may be indented differently from the migration's text. */
 function normalized(definition: string): string {

@@ -86,3 +86,17 @@ export async function createTestDatabase(): Promise<{ name: string; url: string;
       ).then(() => undefined),
   };
 }
+
+/** A client connected to a fresh migrated database (see {@link createTestDatabase}), and its clean-up. */
+export async function connectToTestDatabase(): Promise<{ client: pg.Client; close(): Promise<void> }> {
+  const database = await createTestDatabase();
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  return {
+    client,
+    close: async () => {
+      await client.end();
+      await database.drop();
+    },
+  };
+}
