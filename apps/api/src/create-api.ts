@@ -47,7 +47,9 @@ export async function createApi(
       trustProxy: config.trustProxy,
     });
     const fastify = adapter.getInstance();
-    registerRequestContext(fastify, !config.isProduction);
+    registerRequestContext(fastify, !config.isProduction || config.BENCH_MODE);
+    if (config.BENCH_MODE)
+      logger.warn('BENCH_MODE is on: every response tells its SQL statement count (x-sql-queries)');
     instrumentHttp(fastify);
     if (role === 'api' && !config.isProduction) registerGraphiql(fastify);
 

@@ -22,10 +22,15 @@ await runCli('seed', async ({ dataSource, config, logger }) => {
     process.stdout.write(`${report.join('\n')}\n`);
     return;
   }
-  // `--products N`: only N generated products for load tests (see seed/products.generator.ts).
+  // `--products N [--cooperatives M]`: only N generated products for load tests (see seed/products.generator.ts).
   const products = argValue('--products');
   if (products !== undefined) {
-    await generateProducts({ dataSource, config, logger, report }, Number(products));
+    const cooperatives = argValue('--cooperatives');
+    await generateProducts(
+      { dataSource, config, logger, report },
+      Number(products),
+      cooperatives === undefined ? undefined : Number(cooperatives),
+    );
     process.stdout.write(`${report.join('\n')}\n`);
     return;
   }

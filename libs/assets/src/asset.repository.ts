@@ -62,12 +62,35 @@ export const ASSET_SQL = {
     WHERE cooperative_id IS NULL AND created_at < now() - make_interval(hours => $1) ORDER BY created_at LIMIT $2`,
   /** Deletes an unattached upload unless something references it (the foreign keys say no). */
   deleteUnattached: `DELETE FROM assets WHERE id = $1 AND cooperative_id IS NULL`,
+  /** The bulk path (the bench's generator): attached assets from a JSON array of {@link BulkAssetRow}. */
+  insertBulk: `INSERT INTO assets (key, cooperative_id, kind, public, mime_type, byte_size, width, height, attached_at)
+    SELECT r.key, r."cooperativeId", r.kind, r.public, r."mimeType", r."byteSize", r.width, r.height, now()
+      FROM jsonb_to_recordset($1::jsonb) AS r(key text, "cooperativeId" uuid, kind text, public boolean,
+           "mimeType" text, "byteSize" int, width int, height int)
+    RETURNING id, key`,
 } as const;
+
+/** An asset written by the bulk path, already attached to its cooperative (no file behind it). */
+export interface BulkAssetRow {
+  key: string;
+  cooperativeId: string;
+  kind: string;
+  public: boolean;
+  mimeType: string;
+  byteSize: number;
+  width: number | null;
+  height: number | null;
+}
 
 /** Every SQL statement on `assets`. Runs in the caller's transaction, if any. */
 @Injectable()
 export class AssetRepository {
   constructor(private readonly db: Db) {}
+
+  /** The bulk path (the bench's generator); answers the new ids by key. */
+  insertBulk(rows: readonly BulkAssetRow[]): Promise<{ id: string; key: string }[]> {
+    return this.db.query<{ id: string; key: string }>(ASSET_SQL.insertBulk, [JSON.stringify(rows)]);
+  }
 
   async insert(row: NewAssetRow): Promise<AssetRow> {
     const [inserted] = await this.db.query<AssetRow>(ASSET_SQL.insert, [

@@ -6,7 +6,11 @@ export * from './certifications/certification.entity.js';
 export * from './certifications/certification-reminder.entity.js';
 export * from './certifications/certification.model.js';
 export * from './certifications/certification.service.js';
-export { CertificationRepository, type CertificationRow } from './certifications/certification.repository.js';
+export {
+  CertificationRepository,
+  type BulkCertificationRow,
+  type CertificationRow,
+} from './certifications/certification.repository.js';
 export * from './catalog.loaders.js';
 export * from './products/product-sort.js';
 export * from './products/product-status.js';

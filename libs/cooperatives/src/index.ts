@@ -24,6 +24,7 @@ export * from './regions/province.entity.js';
 export * from './regions/region.entity.js';
 export * from './regions/region.model.js';
 export * from './regions/region.service.js';
+export { RegionRepository } from './regions/region.repository.js';
 export * from './review/review-note.entity.js';
 export * from './review/cooperative-transitions.js';
 export { CooperativeReviewService } from './review/cooperative-review.service.js';

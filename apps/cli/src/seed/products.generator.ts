@@ -1,12 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { AssetKind, AssetRepository } from '@taawoun/assets';
 import { ProductRepository, ProductStatus, type BulkProductRow } from '@taawoun/catalog';
-import {
-  CooperativeRepository,
-  CooperativeStatus,
-  Sector,
-  type BulkCooperativeRow,
-} from '@taawoun/cooperatives';
+import { CooperativeRepository, CooperativeStatus } from '@taawoun/cooperatives';
 import { Db, LanguageCode } from '@taawoun/core';
+import { generateCooperatives } from './generated-cooperatives.js';
 import type { SeedContext } from './seeder.js';
 
 /** Product nouns: French, Arabic, English and the category they belong to. */
@@ -46,7 +43,6 @@ const QUALIFIERS: readonly (readonly [string, string, string])[] = [
 
 const BATCH = 10_000;
 const SIZES = ['petit', 'moyen', 'grand'] as const;
-const PROVINCES = ['MA-CAS', 'MA-NOU', 'MA-JDI', 'MA-AGD', 'MA-FES'] as const;
 
 /** Every word capitalised, like PostgreSQL's initcap (`from the Atlas` → `From The Atlas`). */
 function initcap(text: string): string {
@@ -60,27 +56,6 @@ function initcap(text: string): string {
         .join('-'),
     )
     .join(' ');
-}
-
-/** The five APPROVED cooperatives the products go to when the database has none. */
-function generatedCooperatives(): BulkCooperativeRow[] {
-  return PROVINCES.map((provinceCode, i) => {
-    const g = i + 1;
-    return {
-      slug: `generated-${g}`,
-      name: `Coopérative générée ${g}`,
-      registrationNumber: `GEN-${g}`,
-      sector: Sector.HANDICRAFT,
-      provinceCode,
-      foundedOn: '2018-01-01',
-      memberCount: 10,
-      womenMemberCount: 6,
-      womenLed: g % 2 === 0,
-      description: null,
-      contactPhone: '+212600000000',
-      status: CooperativeStatus.APPROVED,
-    };
-  });
 }
 
 /**
@@ -124,33 +99,62 @@ function generatedProduct(
   };
 }
 
+/** One public WebP image per product (rows only: no file behind them, the URLs answer 404). */
+function generatedImages(batch: readonly BulkProductRow[]) {
+  return batch.map((product) => ({
+    slug: product.slug,
+    asset: {
+      key: `${product.slug}.webp`,
+      cooperativeId: product.cooperativeId,
+      kind: AssetKind.PRODUCT_IMAGE,
+      public: true,
+      mimeType: 'image/webp',
+      byteSize: 40_000,
+      width: 800,
+      height: 800,
+    },
+  }));
+}
+
 /**
- * `npm run seed -- --products N`: N generated products for load tests, spread over the
- * APPROVED cooperatives (five are created when there are none), each with 1 to 3 variants.
- * Through the repositories' bulk paths (`ProductRepository.insertBulk`, one statement per batch
- * of 10,000 products with their variants; `CooperativeRepository.insertBulk`); the search
- * trigger fills the search columns as rows go in.
+ * `npm run seed -- --products N [--cooperatives M]`: N generated products for load tests, spread
+ * over the APPROVED cooperatives (when there are none, M are generated over every province, 5 by
+ * default, about two in three with certifications), each with 1 to 3 variants, one image, and
+ * every certification of its cooperative for one product in two. Through the bulk paths
+ * (`ProductRepository.insertBulk`, one statement per batch of 10,000 products with their
+ * variants; `CooperativeRepository`, `CertificationRepository`, `AssetRepository` and the
+ * product link tables likewise); the search trigger fills the search columns as rows go in.
+ * A second run adds N more products to the same cooperatives (the bench grows a catalog so).
  */
 export async function generateProducts(
   { dataSource, logger, report }: SeedContext,
   count: number,
+  cooperativeCount = 5,
 ): Promise<void> {
   if (!Number.isInteger(count) || count < 1 || count > 5_000_000)
     throw new Error(`--products must be an integer between 1 and 5,000,000, got ${count}`);
+  if (!Number.isInteger(cooperativeCount) || cooperativeCount < 1 || cooperativeCount > 100_000)
+    throw new Error(`--cooperatives must be an integer between 1 and 100,000, got ${cooperativeCount}`);
   const started = Date.now();
   const db = new Db(dataSource);
-  const cooperatives = new CooperativeRepository(db);
   const products = new ProductRepository(db);
-  let ids = await cooperatives.idsWithStatus(CooperativeStatus.APPROVED);
-  if (ids.length === 0) ids = await cooperatives.insertBulk(generatedCooperatives(), 500);
-  if (ids.length === 0) throw new Error('No APPROVED cooperative to attach generated products to');
-  // A run tag keeps slugs and SKUs unique when the generator runs again on the same database.
+  const assets = new AssetRepository(db);
+  // A run tag keeps slugs, SKUs and keys unique when the generator runs again on the same database.
   const run = randomBytes(3).toString('hex');
+  let ids = await new CooperativeRepository(db).idsWithStatus(CooperativeStatus.APPROVED);
+  if (ids.length === 0) ids = await generateCooperatives(db, cooperativeCount, run);
+  if (ids.length === 0) throw new Error('No APPROVED cooperative to attach generated products to');
   const now = Date.now();
   for (let offset = 0; offset < count; offset += BATCH) {
     const size = Math.min(BATCH, count - offset);
     const batch = Array.from({ length: size }, (_, i) => generatedProduct(offset + i + 1, run, ids, now));
     await products.insertBulk(batch);
+    await products.linkCooperativeCertificationsBulk(batch.filter((_, i) => i % 2 === 0).map((p) => p.slug));
+    const images = generatedImages(batch);
+    const keys = new Map((await assets.insertBulk(images.map((x) => x.asset))).map((a) => [a.key, a.id]));
+    await products.insertImagesBulk(
+      images.map((x) => ({ slug: x.slug, assetId: keys.get(x.asset.key)!, position: 0 })),
+    );
     logger.info({ done: offset + size, of: count }, 'generated products');
   }
   const seconds = (Date.now() - started) / 1000;

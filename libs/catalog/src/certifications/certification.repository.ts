@@ -70,12 +70,34 @@ export const CERTIFICATION_SQL = {
                           due.expires_on::text AS "expiresOn"
                      FROM due JOIN certifications ce ON ce.id = due.certification_id
                     ORDER BY due.expires_on, ce.id`,
+  /** The bulk path (the bench's generator): rows of a JSON array of {@link BulkCertificationRow}. */
+  insertBulk: `INSERT INTO certifications (cooperative_id, type, reference, issued_on, expires_on, verified, verified_at)
+                SELECT r."cooperativeId", r.type, r.reference, r."issuedOn", r."expiresOn", r.verified,
+                       CASE WHEN r.verified THEN now() END
+                  FROM jsonb_to_recordset($1::jsonb) AS r("cooperativeId" uuid, type text, reference text,
+                       "issuedOn" date, "expiresOn" date, verified boolean)
+                ON CONFLICT ON CONSTRAINT "UQ_certifications_reference" DO NOTHING`,
 } as const;
+
+/** A certification written by the bulk path, verified or not (no admin recorded). */
+export interface BulkCertificationRow {
+  cooperativeId: string;
+  type: string;
+  reference: string;
+  issuedOn: string;
+  expiresOn: string | null;
+  verified: boolean;
+}
 
 /** Every statement on `certifications` and `certification_reminders`. */
 @Injectable()
 export class CertificationRepository {
   constructor(private readonly db: Db) {}
+
+  /** The bulk path (the bench's generator), skipping taken references; answers the rows written. */
+  insertBulk(rows: readonly BulkCertificationRow[]): Promise<number> {
+    return this.db.execute(CERTIFICATION_SQL.insertBulk, [JSON.stringify(rows)]);
+  }
 
   async cooperativeOf(id: string): Promise<string | null> {
     const [row] = await this.db.query<{ cooperativeId: string }>(CERTIFICATION_SQL.cooperativeOf, [id]);

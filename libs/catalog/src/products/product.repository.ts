@@ -120,6 +120,17 @@ export const PRODUCT_SQL = {
                  FROM inserted p
                  JOIN input i ON i.slug = p.slug
                  CROSS JOIN LATERAL jsonb_array_elements(i.variants) WITH ORDINALITY AS v(e, n)`,
+  /** The bulk path: links the products of these slugs to every certification of their cooperative. */
+  linkCooperativeCertificationsBulk: `INSERT INTO product_certifications (product_id, certification_id)
+      SELECT p.id, ce.id FROM products p JOIN certifications ce ON ce.cooperative_id = p.cooperative_id
+       WHERE p.slug = ANY($1::text[])
+      ON CONFLICT DO NOTHING`,
+  /** The bulk path: images from a JSON array of `{ slug, assetId, position }`. */
+  insertImagesBulk: `INSERT INTO product_images (product_id, asset_id, position)
+      SELECT p.id, x."assetId", x.position
+        FROM jsonb_to_recordset($1::jsonb) AS x(slug text, "assetId" uuid, position smallint)
+        JOIN products p ON p.slug = x.slug
+      ON CONFLICT DO NOTHING`,
 } as const;
 
 /** One image of a product, by asset id (rows come in the product's order). */
@@ -218,6 +229,16 @@ export class ProductRepository {
    */
   insertBulk(products: readonly BulkProductRow[]): Promise<number> {
     return this.db.execute(PRODUCT_SQL.insertBulk, [JSON.stringify(products)]);
+  }
+
+  /** The bulk path (the bench's generator); answers the links written. */
+  linkCooperativeCertificationsBulk(slugs: readonly string[]): Promise<number> {
+    return this.db.execute(PRODUCT_SQL.linkCooperativeCertificationsBulk, [slugs]);
+  }
+
+  /** The bulk path (the bench's generator); answers the images written. */
+  insertImagesBulk(rows: readonly { slug: string; assetId: string; position: number }[]): Promise<number> {
+    return this.db.execute(PRODUCT_SQL.insertImagesBulk, [JSON.stringify(rows)]);
   }
 
   imagesByProducts(productIds: readonly string[]): Promise<ProductImageRow[]> {

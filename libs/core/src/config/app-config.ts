@@ -184,6 +184,16 @@ export class AppConfig {
   RUN_JOBS = true;
 
   /**
+   * Benchmark mode (`npm run bench` sets it): the API reports the SQL statements each request
+   * cost in the `x-sql-queries` header, also in production. Never set it on a public server: the
+   * header tells a client how much work a query costs. The abuse limits are unchanged (the
+   * bench's scenarios — catalog reads, guest carts, cash-on-delivery checkout — meet none).
+   */
+  @Type(() => Boolean)
+  @IsBoolean()
+  BENCH_MODE = false;
+
+  /**
    * How often (seconds, 0.5 to 60) an idle job runner asks each queue for work; it takes one job
    * per ask, so this also paces how fast a backlog drains per process.
    */
