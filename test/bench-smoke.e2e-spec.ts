@@ -56,7 +56,7 @@ beforeAll(async () => {
     files.length === 1
       ? (JSON.parse(readFileSync(path.join(out, files[0]), 'utf8')) as { rows: BenchRow[] }).rows
       : [];
-}, 180_000);
+}, 240_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 it('exits 0 and writes one parseable result with its markdown table', () => {

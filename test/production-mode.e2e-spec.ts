@@ -30,3 +30,17 @@ it('still answers real queries, without the query-count header', async () => {
   expect(res.data).toEqual({ regions: expect.arrayContaining([{ code: 'MA-06' }]) });
   expect(res.headers.get('x-sql-queries')).toBeNull();
 });
+
+describe('with BENCH_MODE=true (npm run bench)', () => {
+  let bench: TestApi;
+  beforeAll(async () => {
+    bench = await startTestApi({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(48), BENCH_MODE: 'true' });
+  });
+  afterAll(() => bench.close());
+
+  it('tells the SQL statements each request cost, in production too', async () => {
+    const res = await bench.gql('{ regions { code } }');
+    expect(res.data).toEqual({ regions: expect.arrayContaining([{ code: 'MA-06' }]) });
+    expect(Number(res.headers.get('x-sql-queries'))).toBeGreaterThan(0);
+  });
+});

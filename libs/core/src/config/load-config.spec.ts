@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       CARD_HOLD_MINUTES: 30,
     });
     expect(config.RUN_JOBS).toBe(true);
+    expect(config.BENCH_MODE).toBe(false);
     expect(config.publicUrl).toBe('http://localhost:3000');
   });
 
@@ -48,6 +49,7 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ COMMISSION_BPS: '-1' }, 'COMMISSION_BPS'],
     [{ RUN_JOBS: 'yes' }, 'RUN_JOBS'],
+    [{ BENCH_MODE: '1' }, 'BENCH_MODE'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
