@@ -13,8 +13,8 @@ export const USAGE = `Usage: npm run bench -- [options]      (builds, then node 
   --duration S            measured seconds per scenario (default 15; smoke 2)
   --long-duration S       measured seconds of scenario 1 at the main size, for RSS flatness (default 60; smoke 2)
   --warmup S              unmeasured seconds before each scenario (default 3; smoke 1)
-  --concurrency N         connections of the read scenarios (default 8)
-  --checkout-concurrency N  connections of the checkout scenario (default 20)
+  --concurrency N         connections of the read scenarios (default 8; smoke 2)
+  --checkout-concurrency N  connections of the checkout scenario (default 20; smoke 4)
   --buyers N              buyers racing in the contention scenario (default 100)
   --units N               units they race for (default 10)
   --deep-pages N          scenario 5 measures the page after N pages of 20 (default 1000; smoke 10)
@@ -40,8 +40,8 @@ export function parseOptions(argv) {
       duration: { type: 'string' },
       'long-duration': { type: 'string' },
       warmup: { type: 'string' },
-      concurrency: { type: 'string', default: '8' },
-      'checkout-concurrency': { type: 'string', default: '20' },
+      concurrency: { type: 'string' },
+      'checkout-concurrency': { type: 'string' },
       buyers: { type: 'string', default: '100' },
       units: { type: 'string', default: '10' },
       'deep-pages': { type: 'string' },
@@ -90,8 +90,8 @@ export function parseOptions(argv) {
     duration: number('duration', smoke ? 2 : 15, 1, 3600),
     longDuration: number('long-duration', smoke ? 2 : 60, 1, 3600),
     warmup: number('warmup', smoke ? 1 : 3, 0, 600, false),
-    concurrency: number('concurrency', 8, 1, 1000),
-    checkoutConcurrency: number('checkout-concurrency', 20, 1, 1000),
+    concurrency: number('concurrency', smoke ? 2 : 8, 1, 1000),
+    checkoutConcurrency: number('checkout-concurrency', smoke ? 4 : 20, 1, 1000),
     buyers,
     units,
     deepPages: number('deep-pages', smoke ? 10 : 1000, 1, 100_000),
