@@ -152,14 +152,19 @@ async function main() {
 
       const wanted = isMain ? o.scenarios : [];
       const list = [...new Set([...wanted, ...(isCurve ? [1, 3, 4] : [])])].sort((a, b) => a - b);
+      // Inputs of scenarios 5 and 6, read just before they run (walking to the deep cursor would
+      // otherwise sit in the RSS of the scenarios before it).
       const data = {};
-      if (list.includes(5)) {
-        const pages = Math.min(o.deepPages, Math.floor((have - 1) / 20) - 1);
-        data.deepPage = pages + 1;
-        data.deepCursor = await deepCursor(api.url, pages);
-      }
-      if (list.includes(6)) data.slugs = await sampleSlugs(db.url, o.smoke ? 20 : 500);
+      const prepare = async (n) => {
+        if (n === 5) {
+          const pages = Math.min(o.deepPages, Math.floor((have - 1) / 20) - 1);
+          data.deepPage = pages + 1;
+          data.deepCursor = await deepCursor(api.url, pages);
+        }
+        if (n === 6) data.slugs = await sampleSlugs(db.url, o.smoke ? 20 : 500);
+      };
       for (const n of list.filter((x) => x <= 7)) {
+        await prepare(n);
         for (const spec of readScenario(n, data, o)) {
           const long = isMain && spec.key === 'catalog20';
           const row = await measure(

@@ -10,9 +10,9 @@ export const USAGE = `Usage: npm run bench -- [options]      (builds, then node 
   --cooperatives N        cooperatives the products are spread over (default 2000; smoke 20)
   --curve a,b,c           catalog sizes of the scale curve, scenarios 1, 3 and 4
                           (default 1000,10000,100000; smoke: none; "none" for no curve)
-  --duration S            measured seconds per scenario (default 15; smoke 2)
+  --duration S            measured seconds per scenario (default 12; smoke 2)
   --long-duration S       measured seconds of scenario 1 at the main size, for RSS flatness (default 60; smoke 2)
-  --warmup S              unmeasured seconds before each scenario (default 3; smoke 1)
+  --warmup S              unmeasured seconds before each scenario (default 2; smoke 1)
   --concurrency N         connections of the read scenarios (default 8; smoke 2)
   --checkout-concurrency N  connections of the checkout scenario (default 20; smoke 4)
   --buyers N              buyers racing in the contention scenario (default 100)
@@ -87,9 +87,9 @@ export function parseOptions(argv) {
     products: number('products', smoke ? 300 : 50_000, 20, 2_000_000),
     cooperatives: number('cooperatives', smoke ? 20 : 2000, 2, 100_000),
     curve: [...new Set(curve)].sort((a, b) => a - b),
-    duration: number('duration', smoke ? 2 : 15, 1, 3600),
+    duration: number('duration', smoke ? 2 : 12, 1, 3600),
     longDuration: number('long-duration', smoke ? 2 : 60, 1, 3600),
-    warmup: number('warmup', smoke ? 1 : 3, 0, 600, false),
+    warmup: number('warmup', smoke ? 1 : 2, 0, 600, false),
     concurrency: number('concurrency', smoke ? 2 : 8, 1, 1000),
     checkoutConcurrency: number('checkout-concurrency', smoke ? 4 : 20, 1, 1000),
     buyers,

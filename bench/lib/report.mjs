@@ -50,9 +50,15 @@ export function judge(rows) {
         misses.push(
           `${row.id} ${row.title} @${row.size}: RSS ${row.rssStartMb.toFixed(0)} → ${row.rssEndMb.toFixed(0)} MB (max ${row.rssMaxMb.toFixed(0)}), target ${row.rssTarget.text}`,
         );
-    } else if (row.key !== 'floor' && row.rssMaxMb >= 250)
+    }
+  }
+  // The 250 MB ceiling holds for the API in every scenario: one line per catalog size.
+  for (const size of [...new Set(rows.map((r) => r.size))]) {
+    const api = rows.filter((r) => r.size === size && r.key !== 'floor' && r.rssMaxMb != null);
+    const top = api.reduce((a, r) => (a && a.rssMaxMb >= r.rssMaxMb ? a : r), null);
+    if (top && top.rssMaxMb >= 250)
       misses.push(
-        `${row.id} ${row.title} @${row.size}: server RSS reached ${row.rssMaxMb.toFixed(0)} MB (target < 250 MB)`,
+        `API RSS @${size}: up to ${top.rssMaxMb.toFixed(0)} MB (in ${top.id} ${top.key}), target < 250 MB in every scenario`,
       );
   }
   return misses;
