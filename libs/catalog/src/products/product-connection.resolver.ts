@@ -12,6 +12,15 @@ export class ProductConnectionResolver {
     return (await connection.totals()).totalCount;
   }
 
+  @ResolveField(() => Boolean, {
+    description:
+      'True when totalCount is exact. False when the filtered set is larger than the exact-count limit (1,000 by default): totalCount is then that limit, a lower bound (show it as "1,000+").',
+  })
+  @Cost(TOTALS_COST)
+  async totalCountIsExact(@Parent() connection: ProductConnection): Promise<boolean> {
+    return (await connection.totals()).totalCountIsExact;
+  }
+
   @ResolveField(() => ProductFacetsModel, { nullable: true })
   @Cost(TOTALS_COST)
   async facets(@Parent() connection: ProductConnection): Promise<ProductFacetsModel> {
