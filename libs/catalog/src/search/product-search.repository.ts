@@ -79,6 +79,10 @@ export function productListWhere(
   if (filter.minPrice != null) variant.push(`v.price_amount >= ${p(filter.minPrice)}`);
   if (filter.maxPrice != null) variant.push(`v.price_amount <= ${p(filter.maxPrice)}`);
   if (filter.inStock) variant.push('v.stock > 0');
+  // The product's price range (kept by the variants' triggers) rules out most products
+  // before their variants are read; the variant condition below stays the rule.
+  if (filter.minPrice != null) conditions.push(`p.max_price_amount >= ${p(filter.minPrice)}`);
+  if (filter.maxPrice != null) conditions.push(`p.min_price_amount <= ${p(filter.maxPrice)}`);
   if (variant.length)
     conditions.push(
       `EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND ${variant.join(' AND ')})`,
