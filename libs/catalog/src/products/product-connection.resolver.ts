@@ -21,7 +21,11 @@ export class ProductConnectionResolver {
     return (await connection.totals()).totalCountIsExact;
   }
 
-  @ResolveField(() => ProductFacetsModel, { nullable: true })
+  @ResolveField(() => ProductFacetsModel, {
+    nullable: true,
+    description:
+      'Computed for the whole filtered set, or over its first matches when it is larger than the exact-count limit (see countsAreExact).',
+  })
   @Cost(TOTALS_COST)
   async facets(@Parent() connection: ProductConnection): Promise<ProductFacetsModel> {
     return (await connection.totals()).facets;

@@ -83,7 +83,11 @@ export interface ProductTotals {
 
 @ObjectType('ProductConnection')
 export class ProductConnection extends ConnectionType('Product', ProductModel) {
-  @Field(() => ProductFacetsModel, { nullable: true, description: 'Computed for the whole filtered set.' })
+  @Field(() => ProductFacetsModel, {
+    nullable: true,
+    description:
+      'Computed for the whole filtered set, or over its first matches when it is larger than the exact-count limit (see countsAreExact).',
+  })
   facets?: ProductFacetsModel | null;
 
   /** Runs the count/facet query on first use (when `totalCount` or `facets` is selected). */
