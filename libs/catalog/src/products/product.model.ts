@@ -52,8 +52,17 @@ export class FacetCountModel {
   count!: number;
 }
 
-@ObjectType('ProductFacets', { description: 'Counts over the whole filtered set, not the page.' })
+@ObjectType('ProductFacets', {
+  description:
+    'Counts over the whole filtered set, not the page, when `countsAreExact`; over a large set (more matches than the exact-count limit, 1,000 by default) they are counted over the first matches found only.',
+})
 export class ProductFacetsModel {
+  @Field({
+    description:
+      'True when every count is over the whole filtered set. False when the set is larger than the exact-count limit (1,000 by default): the counts are then over the first matches found only, each a lower bound, and a value may be missing.',
+  })
+  countsAreExact!: boolean;
+
   @Field(() => [FacetCountModel])
   categories!: FacetCountModel[];
 
@@ -67,12 +76,18 @@ export class ProductFacetsModel {
 /** Totals of a filtered product set, computed once per connection and only when asked for. */
 export interface ProductTotals {
   totalCount: number;
+  /** False when `totalCount` is the exact-count limit standing for "at least this many". */
+  totalCountIsExact: boolean;
   facets: ProductFacetsModel;
 }
 
 @ObjectType('ProductConnection')
 export class ProductConnection extends ConnectionType('Product', ProductModel) {
-  @Field(() => ProductFacetsModel, { nullable: true, description: 'Computed for the whole filtered set.' })
+  @Field(() => ProductFacetsModel, {
+    nullable: true,
+    description:
+      'Computed for the whole filtered set, or over its first matches when it is larger than the exact-count limit (see countsAreExact).',
+  })
   facets?: ProductFacetsModel | null;
 
   /** Runs the count/facet query on first use (when `totalCount` or `facets` is selected). */

@@ -79,6 +79,10 @@ export function productListWhere(
   if (filter.minPrice != null) variant.push(`v.price_amount >= ${p(filter.minPrice)}`);
   if (filter.maxPrice != null) variant.push(`v.price_amount <= ${p(filter.maxPrice)}`);
   if (filter.inStock) variant.push('v.stock > 0');
+  // The product's price range (kept by the variants' triggers) rules out most products
+  // before their variants are read; the variant condition below stays the rule.
+  if (filter.minPrice != null) conditions.push(`p.max_price_amount >= ${p(filter.minPrice)}`);
+  if (filter.maxPrice != null) conditions.push(`p.min_price_amount <= ${p(filter.maxPrice)}`);
   if (variant.length)
     conditions.push(
       `EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND ${variant.join(' AND ')})`,
@@ -88,6 +92,15 @@ export function productListWhere(
       `NOT EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND v.stock > 0)`,
     );
   return { where: conditions.join(' AND '), params, search };
+}
+
+/**
+ * How a RELEVANCE search bounds its work: the first `candidates` matches found, of which the
+ * `ranked` best by text rank are ordered by the full relevance and listed.
+ */
+export interface RelevanceWindow {
+  candidates: number;
+  ranked: number;
 }
 
 /** A keyset condition over `s` (the page's rows), its values pushed onto `params`. */
@@ -117,27 +130,74 @@ export class ProductSearchRepository {
 
   /**
    * A page of the filtered list (`w`, whose visibility condition its builder took from
-   * `productVisibility`): the rows after `keyset`, in `orderBy`, at most `limit`.
+   * `productVisibility`): the rows after `keyset`, in `orderBy`, at most `limit`. Rows carry a
+   * relevance rank only when `relevance` is given (a search sorted by RELEVANCE), see
+   * {@link rankedPage}; other sorts need none (rank 0).
    */
   async page(
     w: ProductWhere,
     keyset: KeysetCondition,
     orderBy: string,
     limit: number,
+    relevance: RelevanceWindow | null = null,
   ): Promise<ProductPageRow[]> {
+    if (relevance && w.search) return this.rankedPage(w, keyset, orderBy, limit, relevance);
     const params = [...w.params];
     const after = keyset(params);
     const bind = binder(params);
     return this.db.query<ProductPageRow>(
       `${w.search ? `WITH ${searchCte(w)}` : ''}
        SELECT * FROM (
-         SELECT ${PAGE_COLUMNS},
-                ${w.search ? `(ts_rank(p.search_document, sq.q) + word_similarity(sq.t, p.search_text))::float8` : '0::float8'} AS rank
+         SELECT ${PAGE_COLUMNS}, 0::float8 AS rank
            FROM products p
            JOIN cooperatives c ON c.id = p.cooperative_id
            JOIN provinces pr ON pr.code = c.province_code
            ${w.search ? 'CROSS JOIN sq' : ''}
           WHERE ${w.where}) s
+        WHERE ${after}
+        ORDER BY ${orderBy}
+        LIMIT ${bind(limit)}`,
+      params,
+    );
+  }
+
+  /**
+   * A page of a search in relevance order, its work bounded whatever the number of matches:
+   * the first `candidates` matches the search indexes give (no order: a bitmap scan stops
+   * there), their text rank (`ts_rank`, cheap), the `ranked` best of those by it, and only
+   * these get the full relevance (text rank + `word_similarity` over the whole text, the
+   * costly part) and are paged. The window does not depend on the cursor, so every page of a
+   * walk pages through the same ranked rows.
+   */
+  private async rankedPage(
+    w: ProductWhere,
+    keyset: KeysetCondition,
+    orderBy: string,
+    limit: number,
+    relevance: RelevanceWindow,
+  ): Promise<ProductPageRow[]> {
+    const params = [...w.params];
+    const bind = binder(params);
+    const candidates = bind(relevance.candidates);
+    const ranked = bind(relevance.ranked);
+    const after = keyset(params);
+    return this.db.query<ProductPageRow>(
+      `WITH ${searchCte(w)},
+       candidates AS MATERIALIZED (
+         SELECT p.id, ts_rank(p.search_document, sq.q) AS text_rank
+           FROM products p
+           JOIN cooperatives c ON c.id = p.cooperative_id
+           JOIN provinces pr ON pr.code = c.province_code
+           CROSS JOIN sq
+          WHERE ${w.where}
+          LIMIT ${candidates}),
+       best AS MATERIALIZED (
+         SELECT id, text_rank FROM candidates ORDER BY text_rank DESC, id LIMIT ${ranked})
+       SELECT * FROM (
+         SELECT ${PAGE_COLUMNS}, (b.text_rank + word_similarity(sq.t, p.search_text))::float8 AS rank
+           FROM best b
+           JOIN products p ON p.id = b.id
+           CROSS JOIN sq) s
         WHERE ${after}
         ORDER BY ${orderBy}
         LIMIT ${bind(limit)}`,
@@ -178,23 +238,28 @@ export class ProductSearchRepository {
   cooperativeTotals(actor: Actor | null | undefined, ids: readonly string[]): Promise<TotalsRow[]> {
     const params: unknown[] = [ids];
     const where = `p.cooperative_id = ANY($1::uuid[]) AND ${productVisibility(actor, binder(params))}`;
-    return this.totals({ where, params, search: null }, 'p.cooperative_id::text');
+    return this.totals({ where, params, search: null }, 'p.cooperative_id::text', null);
   }
 
   /**
    * Count and facets of a filtered set in one statement, per group (`group` an SQL text
-   * expression over `p`, e.g. the cooperative id, or `''` for a single list).
+   * expression over `p`, e.g. the cooperative id, or `''` for a single list). With `cap`, over
+   * the first `cap + 1` matching products only (whatever order they are found in): a count
+   * above `cap` means the set is larger and the counts are those of that first part.
    */
-  async totals(w: ProductWhere, group: string): Promise<TotalsRow[]> {
+  async totals(w: ProductWhere, group: string, cap: number | null): Promise<TotalsRow[]> {
+    const params = [...w.params];
+    const limit = cap == null ? '' : `LIMIT ${binder(params)(cap + 1)}`;
     return this.db.query<TotalsRow>(
       `WITH ${w.search ? `${searchCte(w)},` : ''}
-       filtered AS (
+       filtered AS MATERIALIZED (
          SELECT ${group} AS grp, p.id, p.category_code, pr.region_code
            FROM products p
            JOIN cooperatives c ON c.id = p.cooperative_id
            JOIN provinces pr ON pr.code = c.province_code
            ${w.search ? 'CROSS JOIN sq' : ''}
-          WHERE ${w.where})
+          WHERE ${w.where}
+          ${limit})
        SELECT grp, 'total' AS kind, NULL AS value, count(*)::int AS count FROM filtered GROUP BY grp
        UNION ALL
        SELECT grp, 'category', category_code, count(*)::int FROM filtered GROUP BY grp, category_code
@@ -206,7 +271,7 @@ export class ProductSearchRepository {
          JOIN product_certifications pc ON pc.product_id = f.id
          JOIN certifications ce ON ce.id = pc.certification_id AND ${validCertificationSql('ce')}
         GROUP BY f.grp, ce.type`,
-      w.params,
+      params,
     );
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AppConfig,
   BadUserInputError,
   Cursors,
   keysetAfter,
@@ -21,6 +22,7 @@ import {
   productListWhere,
   type KeysetCondition,
   type ProductPageRow,
+  type RelevanceWindow,
   type ProductWhere,
   type SearchExpansion,
   type TotalsRow,
@@ -91,16 +93,25 @@ const SORTS: Record<ProductSort, SortPlan> = {
 };
 
 /**
- * The `products` list: filters, four keyset-paginated sorts, and totals/facets over the whole
- * filtered set, computed only when the query selects them. Public reads join the live
+ * The `products` list: filters, four keyset-paginated sorts, and totals/facets computed only
+ * when the query selects them, exact up to CATALOG_EXACT_COUNT_LIMIT matches (above it, over
+ * that many: flagged inexact). A search in RELEVANCE order ranks a bounded window of its
+ * matches (CATALOG_SEARCH_CANDIDATES / CATALOG_SEARCH_RANKED). Public reads join the live
  * cooperative status, so suspending a cooperative hides its products at once.
  */
 @Injectable()
 export class ProductSearchService {
+  private readonly relevance: RelevanceWindow;
+  private readonly countLimit: number;
+
   constructor(
     private readonly repository: ProductSearchRepository,
     private readonly cursors: Cursors,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.relevance = { candidates: config.CATALOG_SEARCH_CANDIDATES, ranked: config.CATALOG_SEARCH_RANKED };
+    this.countLimit = config.CATALOG_EXACT_COUNT_LIMIT;
+  }
 
   async list(
     rc: RequestContext,
@@ -124,6 +135,7 @@ export class ProductSearchService {
       this.keyset(plan, after),
       keysetOrderBy(plan.columns),
       size + 1,
+      effective === ProductSort.RELEVANCE ? this.relevance : null,
     );
     let totals: Promise<ProductTotals> | null = null;
     const connection = toConnection(
@@ -135,7 +147,10 @@ export class ProductSearchService {
     );
     const result: ProductConnection = Object.assign(connection, {
       facets: undefined,
-      totals: () => (totals ??= this.repository.totals(f, `''`).then(toTotals)),
+      totals: () =>
+        (totals ??= this.repository
+          .totals(f, `''`, this.countLimit)
+          .then((rows) => toTotals(rows, this.countLimit))),
     });
     return result;
   }
@@ -172,7 +187,12 @@ export class ProductSearchService {
       rc.loaders
         .get<string, ProductTotals>('catalog.cooperativeProductTotals', async (ids) => {
           const found = await this.repository.cooperativeTotals(rc.actor, ids);
-          return ids.map((id) => toTotals(found.filter((r) => r.grp === id)));
+          return ids.map((id) =>
+            toTotals(
+              found.filter((r) => r.grp === id),
+              null,
+            ),
+          );
         })
         .load(cooperativeId);
     return Object.assign(connection, { facets: undefined, totals });
@@ -238,16 +258,23 @@ function keysetSql(plan: SortPlan, values: CursorValue[] | null, params: unknown
   );
 }
 
-/** Count and facets from the rows of one group of a totals query. */
-function toTotals(rows: readonly TotalsRow[]): ProductTotals {
+/**
+ * Count and facets from the rows of one group of a totals query counted over at most
+ * `limit + 1` products (`null`: all): a count above `limit` answers `limit`, inexact.
+ */
+function toTotals(rows: readonly TotalsRow[], limit: number | null): ProductTotals {
   const facet = (kind: TotalsRow['kind']) =>
     rows
       .filter((r) => r.kind === kind)
       .map((r) => ({ value: r.value ?? '', count: r.count }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  const counted = rows.find((r) => r.kind === 'total')?.count ?? 0;
+  const exact = limit == null || counted <= limit;
   return {
-    totalCount: rows.find((r) => r.kind === 'total')?.count ?? 0,
+    totalCount: exact ? counted : limit,
+    totalCountIsExact: exact,
     facets: {
+      countsAreExact: exact,
       categories: facet('category'),
       regions: facet('region'),
       certifications: facet('certification'),

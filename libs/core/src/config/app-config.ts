@@ -254,6 +254,36 @@ export class AppConfig {
   DATABASE_STATEMENT_TIMEOUT_MS = 5000;
 
   /**
+   * The catalog's `products` list counts `totalCount` and `facets` over at most this many
+   * matching products: up to it they are exact; above it `totalCount` is this number (a lower
+   * bound, `totalCountIsExact: false`) and the facets are counted over the first this-many
+   * matches (`facets.countsAreExact: false`). Bounds the work of a broad filter.
+   */
+  @Type(() => Number)
+  @Min(1)
+  @Max(1_000_000)
+  @IsInt()
+  CATALOG_EXACT_COUNT_LIMIT = 1000;
+
+  /**
+   * A search sorted by RELEVANCE reads at most this many matches from the search indexes
+   * (the first found), keeps the {@link CATALOG_SEARCH_RANKED} best of them by text rank and
+   * orders those by the full relevance: work bounded whatever the number of matches.
+   */
+  @Type(() => Number)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  CATALOG_SEARCH_CANDIDATES = 1000;
+
+  /** How many matches a RELEVANCE search lists at most, in relevance order (see above). */
+  @Type(() => Number)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  CATALOG_SEARCH_RANKED = 200;
+
+  /**
    * Abuse limits (see README, "Abuse limits"), counted in PostgreSQL so they hold across
    * replicas; per client address as the API sees it (`request.ip`).
    */
