@@ -10,6 +10,7 @@ export function toProductModel(row: ProductRow): ProductModel {
     createdAt: row.createdAt,
     cooperativeId: row.cooperativeId,
     categoryCode: row.categoryCode,
+    priceAmounts: { min: row.minPriceAmount, max: row.maxPriceAmount },
     texts: {
       name: { fr: row.nameFr, ar: row.nameAr, en: row.nameEn },
       description: { fr: row.descriptionFr, ar: row.descriptionAr, en: row.descriptionEn },

@@ -18,8 +18,10 @@ export interface ProductTexts {
 }
 
 /**
- * The GraphQL `Product`. Relations (category, cooperative, variants, images, certifications,
- * priceRange) are field resolvers over per-request DataLoaders.
+ * The GraphQL `Product`. Relations (category, cooperative, variants, images, certifications) are
+ * field resolvers over per-request DataLoaders; `priceRange` comes from `priceAmounts`, read with
+ * the row (the min/max variant price the variants' triggers keep on it), so a page of products
+ * costs no variant query unless `variants` is selected.
  */
 @ObjectType('Product')
 export class ProductModel {
@@ -39,6 +41,8 @@ export class ProductModel {
   createdAt!: Date;
 
   texts!: ProductTexts;
+  /** Lowest and highest variant price in centimes (both 0 without variants). */
+  priceAmounts!: { min: number; max: number };
   cooperativeId!: string;
   categoryCode!: string;
 }
