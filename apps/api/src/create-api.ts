@@ -8,6 +8,7 @@ import {
   PinoNestLogger,
   registerGraphiql,
   registerRequestContext,
+  registerRequestLog,
   requestIdOf,
   resolveDatabase,
 } from '@taawoun/core';
@@ -45,9 +46,12 @@ export async function createApi(
       genReqId: (request: { headers: Record<string, string | string[] | undefined> }) =>
         requestIdOf(request.headers['x-request-id']),
       trustProxy: config.trustProxy,
+      // One line per request instead of Fastify's two (registerRequestLog).
+      disableRequestLogging: true,
     });
     const fastify = adapter.getInstance();
     registerRequestContext(fastify, !config.isProduction);
+    registerRequestLog(fastify);
     instrumentHttp(fastify);
     if (role === 'api' && !config.isProduction) registerGraphiql(fastify);
 
