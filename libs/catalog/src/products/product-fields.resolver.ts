@@ -1,12 +1,12 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AssetModel } from '@taawoun/assets';
-import { Ctx, LanguageCode, money, pickLanguage, type RequestContext } from '@taawoun/core';
+import { Ctx, LanguageCode, pickLanguage, type RequestContext } from '@taawoun/core';
 import { CooperativeModel, CooperativeService } from '@taawoun/cooperatives';
 import { CatalogLoaders } from '../catalog.loaders.js';
 import { CategoryModel } from '../categories/category.model.js';
 import { CertificationModel } from '../certifications/certification.model.js';
 import { ProductVariantModel } from '../variants/variant.model.js';
-import { PriceRangeModel, ProductModel } from './product.model.js';
+import { ProductModel } from './product.model.js';
 
 /** Relations of a product, each through a per-request DataLoader. */
 @Resolver(() => ProductModel)
@@ -60,10 +60,5 @@ export class ProductFieldsResolver {
   @ResolveField(() => [CertificationModel])
   certifications(@Parent() product: ProductModel, @Ctx() rc: RequestContext): Promise<CertificationModel[]> {
     return this.loaders.certifications(rc, product.id);
-  }
-
-  @ResolveField(() => PriceRangeModel, { description: 'Lowest and highest variant price.' })
-  priceRange(@Parent() product: ProductModel): PriceRangeModel {
-    return { min: money(product.priceAmounts.min), max: money(product.priceAmounts.max) };
   }
 }

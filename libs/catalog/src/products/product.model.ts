@@ -19,9 +19,9 @@ export interface ProductTexts {
 
 /**
  * The GraphQL `Product`. Relations (category, cooperative, variants, images, certifications) are
- * field resolvers over per-request DataLoaders; `priceRange` comes from `priceAmounts`, read with
- * the row (the min/max variant price the variants' triggers keep on it), so a page of products
- * costs no variant query unless `variants` is selected.
+ * field resolvers over per-request DataLoaders; `priceRange` is a plain property, read with the row
+ * (the min/max variant price the variants' triggers keep on it): no variant query and no resolver
+ * call per product.
  */
 @ObjectType('Product')
 export class ProductModel {
@@ -40,9 +40,10 @@ export class ProductModel {
   @Field(() => Date)
   createdAt!: Date;
 
+  @Field(() => PriceRangeModel, { description: 'Lowest and highest variant price.' })
+  priceRange!: PriceRangeModel;
+
   texts!: ProductTexts;
-  /** Lowest and highest variant price in centimes (both 0 without variants). */
-  priceAmounts!: { min: number; max: number };
   cooperativeId!: string;
   categoryCode!: string;
 }
