@@ -86,6 +86,25 @@ describe('TRUST_PROXY', () => {
   });
 });
 
+describe('the request log', () => {
+  it('writes one line per request, when it is answered, with the request id, status and time', async () => {
+    const { api, lines } = await apiWithCapturedLog(t.databaseUrl, {});
+    try {
+      await fetch(`${api.url}/health?m=once`, { headers: { 'x-request-id': 'log-once-1' } });
+      const mine = lines.filter((l) => l.reqId === 'log-once-1');
+      expect(mine).toHaveLength(1);
+      expect(mine[0]).toMatchObject({
+        msg: 'request completed',
+        req: { method: 'GET', url: '/health?m=once', remoteAddress: '127.0.0.1' },
+        res: { statusCode: 200 },
+      });
+      expect(typeof mine[0].responseTime).toBe('number');
+    } finally {
+      await api.close();
+    }
+  });
+});
+
 describe('request ids', () => {
   const idOf = async (requestId: string): Promise<string | null> =>
     (await fetch(`${t.url}/health`, { headers: { 'x-request-id': requestId } })).headers.get('x-request-id');

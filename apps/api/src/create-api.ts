@@ -8,6 +8,7 @@ import {
   PinoNestLogger,
   registerGraphiql,
   registerRequestContext,
+  registerRequestLog,
   requestIdOf,
   resolveDatabase,
 } from '@taawoun/core';
@@ -45,11 +46,14 @@ export async function createApi(
       genReqId: (request: { headers: Record<string, string | string[] | undefined> }) =>
         requestIdOf(request.headers['x-request-id']),
       trustProxy: config.trustProxy,
+      // One line per request instead of Fastify's two (registerRequestLog).
+      disableRequestLogging: true,
     });
     const fastify = adapter.getInstance();
     registerRequestContext(fastify, !config.isProduction || config.BENCH_MODE);
     if (config.BENCH_MODE)
       logger.warn('BENCH_MODE is on: every response tells its SQL statement count (x-sql-queries)');
+    registerRequestLog(fastify);
     instrumentHttp(fastify);
     if (role === 'api' && !config.isProduction) registerGraphiql(fastify);
 

@@ -35,7 +35,8 @@ export interface StaleAssetRow {
   variants: string[];
 }
 
-const COLUMNS = `a.id, a.key, a.owner_id AS "ownerId", a.cooperative_id AS "cooperativeId", a.kind,
+/** The columns every read selects, over the `assets` row aliased `a`, named for {@link AssetRow}. */
+export const ASSET_COLUMNS = `a.id, a.key, a.owner_id AS "ownerId", a.cooperative_id AS "cooperativeId", a.kind,
   a.public, a.mime_type AS "mimeType", a.byte_size AS "byteSize", a.width, a.height, a.variants,
   a.created_at AS "createdAt"`;
 
@@ -45,14 +46,14 @@ export const ASSET_SQL = {
     VALUES ($1, $2, $3, $4, $5, $6)
     RETURNING id, key, owner_id AS "ownerId", cooperative_id AS "cooperativeId", kind, public,
       mime_type AS "mimeType", byte_size AS "byteSize", width, height, variants, created_at AS "createdAt"`,
-  byId: `SELECT ${COLUMNS} FROM assets a WHERE a.id = $1`,
-  byIds: `SELECT ${COLUMNS} FROM assets a WHERE a.id = ANY($1::uuid[])`,
-  visibleByKey: `SELECT ${COLUMNS} FROM assets a
+  byId: `SELECT ${ASSET_COLUMNS} FROM assets a WHERE a.id = $1`,
+  byIds: `SELECT ${ASSET_COLUMNS} FROM assets a WHERE a.id = ANY($1::uuid[])`,
+  visibleByKey: `SELECT ${ASSET_COLUMNS} FROM assets a
     WHERE a.key = $1 AND ${visibleAssetSql('a', 2)}`,
-  visibleByIds: `SELECT ${COLUMNS} FROM assets a
+  visibleByIds: `SELECT ${ASSET_COLUMNS} FROM assets a
     WHERE a.id = ANY($1::uuid[]) AND ${visibleAssetSql('a', 2)}`,
   /** Locks the rows an attachment is about to change, so two attachments of one asset take turns. */
-  lockByIds: `SELECT ${COLUMNS} FROM assets a WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR UPDATE`,
+  lockByIds: `SELECT ${ASSET_COLUMNS} FROM assets a WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR UPDATE`,
   /** Attaches to a cooperative; an asset of another cooperative is left alone (the caller counts). */
   attach: `UPDATE assets SET cooperative_id = $2, kind = COALESCE(kind, $3), public = public OR $4::boolean,
       attached_at = COALESCE(attached_at, now())

@@ -4,7 +4,13 @@ export * from './asset-kind.js';
 export * from './asset.entity.js';
 export * from './asset.model.js';
 export { AssetService, type AssetTarget, type AssetUseOptions } from './asset.service.js';
-export { ASSET_SQL, AssetRepository, type AssetRow, type BulkAssetRow } from './asset.repository.js';
+export {
+  ASSET_COLUMNS,
+  ASSET_SQL,
+  AssetRepository,
+  type AssetRow,
+  type BulkAssetRow,
+} from './asset.repository.js';
 export { assetVisibility, visibleAssetSql, type AssetVisibility } from './asset-visibility.js';
 export * from './assets.module.js';
 

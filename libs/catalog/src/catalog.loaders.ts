@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type AssetModel, AssetService, assetVisibility } from '@taawoun/assets';
 import { manyByKey, oneByKey, type RequestContext } from '@taawoun/core';
 import { CategoryRepository } from './categories/category.repository.js';
 import type { CategoryModel } from './categories/category.model.js';
@@ -22,6 +23,7 @@ export class CatalogLoaders {
     private readonly products: ProductRepository,
     private readonly variantRows: VariantRepository,
     private readonly certificationRows: CertificationRepository,
+    private readonly assets: AssetService,
   ) {}
 
   category(rc: RequestContext, code: string): Promise<CategoryModel | null> {
@@ -61,14 +63,15 @@ export class CatalogLoaders {
       .load(productId);
   }
 
-  /** A product's image asset ids, in order (resolved to assets by AssetService). */
-  imageAssetIds(rc: RequestContext, productId: string): Promise<string[]> {
+  /** A product's images the caller may see, in order: one statement for a whole page. */
+  images(rc: RequestContext, productId: string): Promise<AssetModel[]> {
     return rc.loaders
-      .get<string, string[]>('catalog.imagesByProduct', async (ids) =>
-        manyByKey(ids, await this.products.imagesByProducts(ids), (r) => r.productId).map((rows) =>
-          rows.map((r) => r.assetId),
-        ),
-      )
+      .get<string, AssetModel[]>('catalog.imagesByProduct', async (ids) => {
+        const rows = await this.products.imagesByProducts(ids, assetVisibility(rc.actor));
+        return manyByKey(ids, rows, (r) => r.productId).map((images) =>
+          images.map((row) => this.assets.toModel(row)),
+        );
+      })
       .load(productId);
   }
 

@@ -1,12 +1,12 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AssetModel, AssetService } from '@taawoun/assets';
+import { AssetModel } from '@taawoun/assets';
 import { Ctx, LanguageCode, pickLanguage, type RequestContext } from '@taawoun/core';
 import { CooperativeModel, CooperativeService } from '@taawoun/cooperatives';
 import { CatalogLoaders } from '../catalog.loaders.js';
 import { CategoryModel } from '../categories/category.model.js';
 import { CertificationModel } from '../certifications/certification.model.js';
 import { ProductVariantModel } from '../variants/variant.model.js';
-import { PriceRangeModel, ProductModel } from './product.model.js';
+import { ProductModel } from './product.model.js';
 
 /** Relations of a product, each through a per-request DataLoader. */
 @Resolver(() => ProductModel)
@@ -14,7 +14,6 @@ export class ProductFieldsResolver {
   constructor(
     private readonly loaders: CatalogLoaders,
     private readonly cooperatives: CooperativeService,
-    private readonly assets: AssetService,
   ) {}
 
   @ResolveField(() => String, { description: 'Falls back to the default language.' })
@@ -54,26 +53,12 @@ export class ProductFieldsResolver {
   }
 
   @ResolveField(() => [AssetModel], { description: 'Product photos, in order.' })
-  async images(@Parent() product: ProductModel, @Ctx() rc: RequestContext): Promise<AssetModel[]> {
-    const ids = await this.loaders.imageAssetIds(rc, product.id);
-    const assets = await Promise.all(ids.map((id) => this.assets.load(rc, id)));
-    return assets.filter((asset): asset is AssetModel => asset !== null);
+  images(@Parent() product: ProductModel, @Ctx() rc: RequestContext): Promise<AssetModel[]> {
+    return this.loaders.images(rc, product.id);
   }
 
   @ResolveField(() => [CertificationModel])
   certifications(@Parent() product: ProductModel, @Ctx() rc: RequestContext): Promise<CertificationModel[]> {
     return this.loaders.certifications(rc, product.id);
-  }
-
-  @ResolveField(() => PriceRangeModel, { description: 'Lowest and highest variant price.' })
-  async priceRange(@Parent() product: ProductModel, @Ctx() rc: RequestContext): Promise<PriceRangeModel> {
-    const variants = await this.loaders.variants(rc, product.id);
-    const prices = variants.map((v) => v.price);
-    const zero = { amount: 0, currency: 'MAD' };
-    const min =
-      prices.reduce<typeof zero | null>((m, p) => (!m || p.amount < m.amount ? p : m), null) ?? zero;
-    const max =
-      prices.reduce<typeof zero | null>((m, p) => (!m || p.amount > m.amount ? p : m), null) ?? zero;
-    return { min, max };
   }
 }

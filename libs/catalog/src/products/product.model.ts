@@ -18,8 +18,10 @@ export interface ProductTexts {
 }
 
 /**
- * The GraphQL `Product`. Relations (category, cooperative, variants, images, certifications,
- * priceRange) are field resolvers over per-request DataLoaders.
+ * The GraphQL `Product`. Relations (category, cooperative, variants, images, certifications) are
+ * field resolvers over per-request DataLoaders; `priceRange` is a plain property, read with the row
+ * (the min/max variant price the variants' triggers keep on it): no variant query and no resolver
+ * call per product.
  */
 @ObjectType('Product')
 export class ProductModel {
@@ -37,6 +39,9 @@ export class ProductModel {
 
   @Field(() => Date)
   createdAt!: Date;
+
+  @Field(() => PriceRangeModel, { description: 'Lowest and highest variant price.' })
+  priceRange!: PriceRangeModel;
 
   texts!: ProductTexts;
   cooperativeId!: string;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ASSET_COLUMNS, type AssetRow, type AssetVisibility, visibleAssetSql } from '@taawoun/assets';
 import { Db, type Actor, type LanguageCode } from '@taawoun/core';
 import { binder, productVisibility } from './product-visibility.js';
 import type { ProductStatus } from './product-status.js';
@@ -7,7 +8,8 @@ import type { ProductStatus } from './product-status.js';
 export const PRODUCT_COLUMNS = `p.id, p.slug, p.status, p.default_language AS "defaultLanguage", p.created_at AS "createdAt",
   p.cooperative_id AS "cooperativeId", p.category_code AS "categoryCode",
   p.name_fr AS "nameFr", p.name_ar AS "nameAr", p.name_en AS "nameEn",
-  p.description_fr AS "descriptionFr", p.description_ar AS "descriptionAr", p.description_en AS "descriptionEn"`;
+  p.description_fr AS "descriptionFr", p.description_ar AS "descriptionAr", p.description_en AS "descriptionEn",
+  p.min_price_amount AS "minPriceAmount", p.max_price_amount AS "maxPriceAmount"`;
 
 /** A product as read by every statement selecting {@link PRODUCT_COLUMNS}. */
 export interface ProductRow {
@@ -24,6 +26,9 @@ export interface ProductRow {
   descriptionFr: string | null;
   descriptionAr: string | null;
   descriptionEn: string | null;
+  /** Lowest and highest variant price in centimes, kept on the row by triggers on its variants (0 with none). */
+  minPriceAmount: number;
+  maxPriceAmount: number;
 }
 
 /** What an update needs of the product it locks. */
@@ -58,7 +63,7 @@ export interface BulkVariantRow {
  * A product written by the bulk path (the bench's generator), complete with its status, dates
  * and variants (listed in position order, at least one). Slugs and SKUs must be free.
  */
-export interface BulkProductRow extends Omit<ProductRow, 'id'> {
+export interface BulkProductRow extends Omit<ProductRow, 'id' | 'minPriceAmount' | 'maxPriceAmount'> {
   publishedAt: Date | null;
   variants: BulkVariantRow[];
 }
@@ -86,9 +91,14 @@ export const PRODUCT_SQL = {
   deleteImages: `DELETE FROM product_images WHERE product_id = $1::uuid`,
   insertImages: `INSERT INTO product_images (product_id, asset_id, position)
                  SELECT $1::uuid, a.id, a.n - 1 FROM unnest($2::uuid[]) WITH ORDINALITY AS a(id, n)`,
-  /** The image asset ids of products, in each product's order. */
-  imagesByProducts: `SELECT product_id AS "productId", asset_id AS "assetId" FROM product_images
-                     WHERE product_id = ANY($1::uuid[]) ORDER BY product_id, position`,
+  /**
+   * The image assets of products that the caller may see (visibility parameters at $2..$4, see
+   * assetVisibility), in each product's order: the link and the assets in one statement.
+   */
+  imagesByProducts: `SELECT pi.product_id AS "productId", ${ASSET_COLUMNS}
+                       FROM product_images pi JOIN assets a ON a.id = pi.asset_id
+                      WHERE pi.product_id = ANY($1::uuid[]) AND ${visibleAssetSql('a', 2)}
+                      ORDER BY pi.product_id, pi.position`,
   deleteCertifications: `DELETE FROM product_certifications WHERE product_id = $1::uuid`,
   insertCertifications: `INSERT INTO product_certifications (product_id, certification_id)
                          SELECT $1::uuid, unnest($2::uuid[])`,
@@ -134,9 +144,9 @@ export const PRODUCT_SQL = {
 } as const;
 
 /** One image of a product, by asset id (rows come in the product's order). */
-export interface ProductImageRow {
+/** An image of a product: its asset, with the product it illustrates. */
+export interface ProductImageRow extends AssetRow {
   productId: string;
-  assetId: string;
 }
 
 /** Every statement on `products` and its link tables (`product_images`, `product_certifications`). */
@@ -241,8 +251,8 @@ export class ProductRepository {
     return this.db.execute(PRODUCT_SQL.insertImagesBulk, [JSON.stringify(rows)]);
   }
 
-  imagesByProducts(productIds: readonly string[]): Promise<ProductImageRow[]> {
-    return this.db.query<ProductImageRow>(PRODUCT_SQL.imagesByProducts, [productIds]);
+  imagesByProducts(productIds: readonly string[], visibility: AssetVisibility): Promise<ProductImageRow[]> {
+    return this.db.query<ProductImageRow>(PRODUCT_SQL.imagesByProducts, [productIds, ...visibility.params]);
   }
 
   async replaceCertifications(productId: string, certificationIds: readonly string[]): Promise<void> {

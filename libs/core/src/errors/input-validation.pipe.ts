@@ -12,8 +12,20 @@ export function fieldProblems(errors: readonly ValidationError[], prefix = ''): 
 }
 
 /**
+ * GraphQL parameters that are not client input: the parent object a field resolves on (built by
+ * our own code), the context and the resolve info. Nest runs global pipes on every parameter of
+ * every field resolver, so validating and copying the parent (class-transformer, class-validator)
+ * would cost a page of 100 products hundreds of validations for nothing.
+ */
+const NOT_CLIENT_INPUT: ReadonlySet<unknown> = new Set([
+  // @nestjs/graphql's GqlParamtype (not exported): ROOT = 0, CONTEXT = 1, INFO = 2 (ARGS = 3).
+  0, 1, 2,
+]);
+
+/**
  * The global pipe: validates every argument and input type with class-validator and answers
- * BAD_USER_INPUT listing each offending field, prefixed with the argument's name.
+ * BAD_USER_INPUT listing each offending field, prefixed with the argument's name. Parameters that
+ * are not client input pass through untouched.
  */
 @Injectable()
 export class InputValidationPipe extends ValidationPipe {
@@ -28,6 +40,7 @@ export class InputValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (NOT_CLIENT_INPUT.has(metadata.type)) return value;
     try {
       return await super.transform(value, metadata);
     } catch (error) {

@@ -1,12 +1,12 @@
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
-import { GraphQLError, parse, type ExecutionResult } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, type ExecutionResult } from 'graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config.js';
 import { RequestContext } from '../context/request-context.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import { formatGraphqlError } from '../errors/graphql-error-formatter.js';
 import { graphqlErrors } from '../http/metrics.js';
-import { limitRules } from './limits.js';
+import { DOCUMENT_CACHE_SIZE, requestLimitsHook } from './request-limits.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -60,10 +60,13 @@ export function graphqlOptions(config: AppConfig): MercuriusDriverConfig {
     sortSchema: true,
     allowBatchedQueries: false,
     graphql: { parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS } },
-    hooks: { preParsing: boundedParse(config.GRAPHQL_MAX_TOKENS) },
-    // Per-request validation rules (the cost limit needs the variables) rule out Mercurius' query cache.
-    cache: false,
-    validationRules: ({ variables, operationName }) => limitRules(limits, variables, operationName),
+    // The checks that need the request's variables run in this hook, so that the validation rules
+    // are the same for every request and Mercurius can cache each document parsed, validated and
+    // compiled with graphql-jit (from its second use).
+    hooks: { preParsing: requestLimitsHook(limits, config.GRAPHQL_MAX_TOKENS) },
+    cache: DOCUMENT_CACHE_SIZE,
+    jit: 1,
+    validationRules: limits.production ? [NoSchemaIntrospectionCustomRule] : [],
     context: (request: FastifyRequest, reply: FastifyReply): GraphqlContext => ({
       rc: request.rc ?? new RequestContext(request.id, request.ip, request.headers.authorization ?? null),
       reply,
@@ -89,25 +92,6 @@ export function graphqlOptions(config: AppConfig): MercuriusDriverConfig {
       return { statusCode, response: { data: execution.data ?? null, errors } };
     },
   } as MercuriusDriverConfig;
-}
-
-/**
- * Parses the document once with the token cap before Mercurius does. Mercurius parses with the same
- * cap, but when its parse fails it tries the text as a JSON syntax tree, which no cap bounds
- * (and which would let a client skip the GraphQL parser): a document that does not parse here is
- * refused here, as GRAPHQL_PARSE_FAILED.
- */
-function boundedParse(maxTokens: number) {
-  return (_schema: unknown, source: string) => {
-    try {
-      parse(source, { maxTokens, noLocation: true });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : 'Syntax Error';
-      throw new GraphQLError(message.replace('contains more that', 'contains more than'), {
-        extensions: { code: ErrorCode.GRAPHQL_PARSE_FAILED },
-      });
-    }
-  };
 }
 
 /** Errors of the HTTP layer (body too large, bad content type) that Mercurius routes through GraphQL errors. */

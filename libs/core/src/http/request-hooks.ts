@@ -22,6 +22,20 @@ export function registerRequestContext(fastify: FastifyInstance, exposeQueryCoun
   }
 }
 
+/**
+ * One log line per request, as its answer is sent (Fastify's own request logging, turned off in
+ * createApi, writes two: one on arrival and one on completion): what was asked, by whom, the
+ * status and the time taken. Half the log writes of the hottest path. Written before the answer
+ * leaves, so the line is there when the client has its answer.
+ */
+export function registerRequestLog(fastify: FastifyInstance): void {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    // Fastify's serializers turn these into { method, url, host, remoteAddress, remotePort } and { statusCode }.
+    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    done(null, payload);
+  });
+}
+
 const MAX_REQUEST_ID_LENGTH = 64;
 
 /**
