@@ -8,6 +8,7 @@ import {
   PinoNestLogger,
   registerGraphiql,
   registerRequestContext,
+  registerWebApp,
   requestIdOf,
   resolveDatabase,
 } from '@taawoun/core';
@@ -50,6 +51,7 @@ export async function createApi(
     registerRequestContext(fastify, !config.isProduction);
     instrumentHttp(fastify);
     if (role === 'api' && !config.isProduction) registerGraphiql(fastify);
+    if (role === 'api') await registerWebApp(fastify, config.WEB_DIR);
 
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot({

@@ -199,6 +199,13 @@ export class AppConfig {
   @IsString()
   DATA_DIR = '.data';
 
+  /**
+   * The built web app (`npm run build` writes it with Vite): the API serves its hashed files under
+   * /static/ and its index.html for the app's routes. Relative to the working folder.
+   */
+  @IsString()
+  WEB_DIR = 'dist/web';
+
   /** Largest accepted HTTP request body, in bytes (GraphQL and JSON). */
   @Type(() => Number)
   @Min(1024)
