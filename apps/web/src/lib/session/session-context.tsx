@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { MeQuery } from '../../gql/graphql';
+import { authFetch } from '../graphql/auth-fetch';
 import type { TokenStore, Tokens } from './token-store';
 
 export const MeDocument = graphql(`
@@ -43,6 +44,8 @@ export interface Session {
   signOut(): Promise<void>;
   /** Reloads `me` (after a profile change). */
   refresh(): void;
+  /** `fetch` with the bearer token (and one refresh on UNAUTHENTICATED), e.g. for `POST /assets`. */
+  authorizedFetch: typeof fetch;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -64,6 +67,7 @@ export function SessionProvider(props: { store: TokenStore; children: ReactNode 
     if (current) await logout({ refreshToken: current.refreshToken });
   }, [store, logout]);
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  const authorizedFetch = useMemo(() => authFetch(store), [store]);
 
   const value = useMemo<Session>(
     () => ({
@@ -72,8 +76,9 @@ export function SessionProvider(props: { store: TokenStore; children: ReactNode 
       signIn,
       signOut,
       refresh,
+      authorizedFetch,
     }),
-    [tokens, me.data, me.fetching, signIn, signOut, refresh],
+    [tokens, me.data, me.fetching, signIn, signOut, refresh, authorizedFetch],
   );
   return <SessionContext.Provider value={value}>{props.children}</SessionContext.Provider>;
 }

@@ -1,19 +1,27 @@
+import './backoffice.css';
+import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
-import { useMessages } from '../../lib/i18n/i18n-context';
 import { NotFound } from '../../lib/ui/not-found';
-import { SpacePlaceholder } from '../../lib/ui/space-placeholder';
-import { backofficeMessages } from './messages';
 
-function BackofficeHome() {
-  const t = useMessages(backofficeMessages);
-  return <SpacePlaceholder title={t('space.title')} />;
-}
+const CoopHomePage = lazy(() => import('./home/coop-home-page'));
+const ApplyPage = lazy(() => import('./apply/apply-page'));
+const ProductListPage = lazy(() => import('./products/product-list-page'));
+const ProductNewPage = lazy(() => import('./products/product-new-page'));
+const ProductEditPage = lazy(() => import('./products/product-edit-page'));
+const OrdersPage = lazy(() => import('./orders/orders-page'));
+const BrandKitPage = lazy(() => import('./brand-kit/brand-kit-page'));
 
 /** The cooperative space's pages (the root router mounts it at /coop/*). */
 export default function BackofficeRoutes() {
   return (
     <Routes>
-      <Route index element={<BackofficeHome />} />
+      <Route index element={<CoopHomePage />} />
+      <Route path="apply" element={<ApplyPage />} />
+      <Route path="products" element={<ProductListPage />} />
+      <Route path="products/new" element={<ProductNewPage />} />
+      <Route path="products/:id" element={<ProductEditPage />} />
+      <Route path="orders" element={<OrdersPage />} />
+      <Route path="brand-kit" element={<BrandKitPage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
