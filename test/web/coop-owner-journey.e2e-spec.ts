@@ -1,4 +1,4 @@
-// Journey (issue 14): an owner applies in the back office, an admin approves the application, the
+// Journey (issue 14): an owner applies in the back office, an admin approves it in the console, the
 // owner publishes a product with a photo, a buyer orders it (over the API, cash on delivery) and
 // the owner ships it with a carrier and tracking number. axe-core on each back-office page.
 import type { Page } from 'playwright-core';
@@ -25,22 +25,17 @@ afterAll(async () => {
   await t.close();
 });
 
-/** The admin's decision, over the API (the admin console's review page is built on another branch). */
-async function approveAsAdmin(cooperativeId: string): Promise<void> {
+/** The admin approves the application in the admin console (a second browser, signed in as ADMIN). */
+async function approveInConsole(cooperativeName: string): Promise<void> {
   const admin = await newUser(t, { roles: ['ADMIN'] });
-  const { accessToken } = await loginOk(t, admin.email, admin.password);
-  const start = await t.gql(
-    `mutation($id: ID!) { startCooperativeReview(id: $id) { id } }`,
-    { id: cooperativeId },
-    accessToken,
-  );
-  expect(start.errors).toBeUndefined();
-  const review = await t.gql(
-    `mutation($id: ID!) { reviewCooperative(id: $id, decision: APPROVE, note: "Dossier complet") { status } }`,
-    { id: cooperativeId },
-    accessToken,
-  );
-  expect(review.data).toEqual({ reviewCooperative: { status: 'APPROVED' } });
+  const adminPage = (page = await browser.visitor('fr', await loginOk(t, admin.email, admin.password)));
+  await adminPage.goto('/admin/applications');
+  await adminPage.getByRole('link', { name: `Examiner ${cooperativeName}` }).click();
+  await adminPage.getByRole('button', { name: 'Commencer l’examen' }).click();
+  await adminPage.getByLabel('Approuver').check();
+  await adminPage.getByLabel('Note pour la coopérative').fill('Dossier complet');
+  await adminPage.getByRole('button', { name: 'Enregistrer la décision' }).click();
+  await adminPage.getByText('Décision enregistrée : Approuvée.').waitFor();
 }
 
 /** A guest buys `quantity` of the variant with cash on delivery; answers the order number. */
@@ -99,10 +94,8 @@ describe('cooperative owner journey', () => {
         await expectNoSeriousAxeViolations(p);
 
         // The admin approves; the owner's page shows it with the review note.
-        const [coop] = await t.sql<{ id: string }>(`SELECT id FROM cooperatives WHERE name = $1`, [
-          'Coopérative Nahla Dar Bouazza',
-        ]);
-        await approveAsAdmin(coop.id);
+        await approveInConsole('Coopérative Nahla Dar Bouazza');
+        page = p;
         await p.reload();
         await p.getByTestId('coop-status').filter({ hasText: 'Validée' }).waitFor();
         await p.getByText('Dossier complet').waitFor();
@@ -138,9 +131,8 @@ describe('cooperative owner journey', () => {
         );
         expect(variant.stock).toBe(10);
         const [image] = await t.sql<{ n: number }>(
-          `SELECT count(*)::int AS n FROM product_images pi JOIN products pr ON pr.id = pi.product_id
-            WHERE pr.cooperative_id = $1`,
-          [coop.id],
+          `SELECT count(*)::int AS n FROM product_images pi JOIN product_variants v ON v.product_id = pi.product_id
+            WHERE v.sku = 'MIEL-THYM-500'`,
         );
         expect(image.n).toBe(1);
 

@@ -37,32 +37,34 @@ export function ProposalForm(props: { requestId: string; onSubmitted(): void }) 
     rules: PROPOSAL_RULES,
   });
   const [, submit] = useMutation(PartnerSubmitProposalDocument);
+  const send = form.handleSubmit(async (v) => {
+    if (!logo) return;
+    const result = await submit({
+      requestId: props.requestId,
+      input: {
+        logoAssetId: logo.id,
+        bannerAssetId: banner?.id ?? null,
+        primaryColor: v.primaryColor.trim(),
+        secondaryColor: v.secondaryColor.trim() || null,
+        tagline: v.tagline.trim() || null,
+      },
+    });
+    if (!result.error) {
+      setLogo(null);
+      setBanner(null);
+      props.onSubmitted();
+    }
+    return result.error;
+  });
   return (
     <form
       noValidate
       aria-labelledby={`proposal-title-${props.requestId}`}
-      onSubmit={form.handleSubmit(async (v) => {
-        if (!logo) {
-          setLogoMissing(true);
-          return;
-        }
-        const result = await submit({
-          requestId: props.requestId,
-          input: {
-            logoAssetId: logo.id,
-            bannerAssetId: banner?.id ?? null,
-            primaryColor: v.primaryColor.trim(),
-            secondaryColor: v.secondaryColor.trim() || null,
-            tagline: v.tagline.trim() || null,
-          },
-        });
-        if (!result.error) {
-          setLogo(null);
-          setBanner(null);
-          props.onSubmitted();
-        }
-        return result.error;
-      })}
+      onSubmit={(event) => {
+        // The logo is checked with the fields, so that every problem shows at once.
+        setLogoMissing(!logo);
+        send(event);
+      }}
     >
       <h3 id={`proposal-title-${props.requestId}`}>{t('proposal.new')}</h3>
       <FileUploadField
