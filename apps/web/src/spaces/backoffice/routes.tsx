@@ -10,6 +10,10 @@ const ProductNewPage = lazy(() => import('./products/product-new-page'));
 const ProductEditPage = lazy(() => import('./products/product-edit-page'));
 const OrdersPage = lazy(() => import('./orders/orders-page'));
 const BrandKitPage = lazy(() => import('./brand-kit/brand-kit-page'));
+const ProfilePage = lazy(() => import('./profile/profile-page'));
+const MembersPage = lazy(() => import('./members/members-page'));
+const CertificationsPage = lazy(() => import('./certifications/certifications-page'));
+const FinancePage = lazy(() => import('./finance/finance-page'));
 
 /** The cooperative space's pages (the root router mounts it at /coop/*). */
 export default function BackofficeRoutes() {
@@ -22,6 +26,10 @@ export default function BackofficeRoutes() {
       <Route path="products/:id" element={<ProductEditPage />} />
       <Route path="orders" element={<OrdersPage />} />
       <Route path="brand-kit" element={<BrandKitPage />} />
+      <Route path="profile" element={<ProfilePage />} />
+      <Route path="members" element={<MembersPage />} />
+      <Route path="certifications" element={<CertificationsPage />} />
+      <Route path="finance" element={<FinancePage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -13,6 +13,10 @@ export function CoopNav() {
     ['/coop/products', 'nav.products'],
     ['/coop/orders', 'nav.orders'],
     ['/coop/brand-kit', 'nav.brandKit'],
+    ['/coop/profile', 'nav.profile'],
+    ['/coop/members', 'nav.members'],
+    ['/coop/certifications', 'nav.certifications'],
+    ['/coop/finance', 'nav.finance'],
   ] as const;
   return (
     <nav aria-label={t('nav.label')} className="space-nav">

@@ -74,3 +74,17 @@ export function toCentimes(input: string): number | null {
   if (![...whole].every(isDigit) || ![...frac].every(isDigit)) return null;
   return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
 }
+
+/** A Moroccan RIB's shape: 24 letters or digits once spaces and dashes are dropped (the API checks the key). */
+export const rib: Rule = (v) => {
+  const value = compactRib(v);
+  if (value === '') return null;
+  return value.length === 24 && [...value].every(isLetterOrDigit) ? null : { key: 'form.rib' };
+};
+
+/** The RIB without the spaces and dashes people type between its groups. */
+export function compactRib(v: string): string {
+  let out = '';
+  for (const c of v) if (c !== ' ' && c !== '-') out += c;
+  return out;
+}
