@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { code, hexColor, isoDate, notInFuture, priceMad, toCentimes } from './rules';
+import { code, compactRib, hexColor, isoDate, notInFuture, priceMad, rib, toCentimes } from './rules';
 
 describe('back-office rules (mirrors of the API checks)', () => {
   it('accepts ISO dates and refuses other shapes and impossible days', () => {
@@ -43,5 +43,13 @@ describe('back-office rules (mirrors of the API checks)', () => {
     expect(priceMad('100000,01')).toEqual({ key: 'form.price' });
     expect(priceMad('0')).toEqual({ key: 'form.price' });
     expect(priceMad('0,01')).toBeNull();
+  });
+
+  it('checks a RIB’s shape (24 letters or digits, spaces and dashes ignored); the key is the API’s', () => {
+    expect(rib('011 780 0000001234567890 12')).toBeNull();
+    expect(rib('011-780-00000012345678AB-12')).toBeNull();
+    expect(rib('0117800000001234567890')).toEqual({ key: 'form.rib' });
+    expect(rib('011780000000123456789!12')).toEqual({ key: 'form.rib' });
+    expect(compactRib(' 011 780-12 ')).toBe('01178012');
   });
 });
