@@ -157,6 +157,11 @@ export const catalogAccessSuite: AccessSuite = {
       allowed: MEMBERS_OF_X,
     },
     {
+      operation: 'Query.certificationsToVerify',
+      query: `{ certificationsToVerify(first: 5) { id } }`,
+      allowed: ['admin'],
+    },
+    {
       operation: 'Mutation.verifyCertification',
       query: `mutation($id: ID!) { verifyCertification(id: $id, verified: true) { id } }`,
       variables: (fx) => ({ id: fx.ids.catalogCertification }),

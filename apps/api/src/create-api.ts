@@ -9,6 +9,7 @@ import {
   registerGraphiql,
   registerRequestContext,
   registerRequestLog,
+  registerWebApp,
   requestIdOf,
   resolveDatabase,
 } from '@taawoun/core';
@@ -56,6 +57,7 @@ export async function createApi(
     registerRequestLog(fastify);
     instrumentHttp(fastify);
     if (role === 'api' && !config.isProduction) registerGraphiql(fastify);
+    if (role === 'api') await registerWebApp(fastify, config.WEB_DIR);
 
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot({

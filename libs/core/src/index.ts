@@ -36,3 +36,4 @@ export * from './rate-limit/rate-limiter.js';
 export * from './i18n/language-code.js';
 export * from './errors/ids.js';
 export * from './jobs/jobs.service.js';
+export * from './http/web-app.js';

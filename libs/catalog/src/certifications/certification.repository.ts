@@ -51,6 +51,9 @@ export const CERTIFICATION_SQL = {
                  FROM product_certifications pc JOIN certifications ce ON ce.id = pc.certification_id
                 WHERE pc.product_id = ANY($1::uuid[])
                 ORDER BY ce.type, ce.issued_on, ce.id`,
+  /** The admins' queue: unverified certificates, oldest first, at most $1. */
+  unverified: `SELECT ${CERTIFICATION_COLUMNS} FROM certifications ce
+                WHERE NOT ce.verified ORDER BY ce.created_at, ce.id LIMIT $1`,
   idsOfCooperative: `SELECT id FROM certifications WHERE id = ANY($1::uuid[]) AND cooperative_id = $2::uuid`,
   insert: `INSERT INTO certifications (cooperative_id, type, reference, issued_on, expires_on, document_asset_id)
            VALUES ($1, $2, $3, $4, $5, $6)
@@ -125,6 +128,11 @@ export class CertificationRepository {
 
   byProducts(productIds: readonly string[]): Promise<ProductCertificationRow[]> {
     return this.db.query<ProductCertificationRow>(CERTIFICATION_SQL.byProducts, [productIds]);
+  }
+
+  /** Unverified certificates, oldest first (the admins' verification queue). */
+  unverified(limit: number): Promise<CertificationRow[]> {
+    return this.db.query<CertificationRow>(CERTIFICATION_SQL.unverified, [limit]);
   }
 
   /** Those of `ids` that are certifications of the cooperative. */

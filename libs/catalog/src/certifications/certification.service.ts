@@ -29,6 +29,9 @@ export function moroccoToday(now: Date = new Date()): string {
 /** Days before expiry when the cooperative is reminded to renew a certificate. */
 export const REMINDER_DAYS_BEFORE_EXPIRY = 30;
 
+/** The most certificates one page of the verification queue holds. */
+export const MAX_TO_VERIFY = 100;
+
 /** One reminder recorded by {@link CertificationService.remindExpiringCertifications}. */
 export interface CertificationReminder {
   certificationId: string;
@@ -95,6 +98,13 @@ export class CertificationService {
       if (!id) throw BadUserInputError.field('reference', 'this cooperative already has this certificate');
       return this.get(id);
     });
+  }
+
+  /** The admins' verification queue: `first` (1–100) unverified certificates, oldest first. */
+  toVerify(first: number): Promise<CertificationModel[]> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_TO_VERIFY)
+      throw BadUserInputError.field('first', `must be between 1 and ${MAX_TO_VERIFY}`);
+    return this.certifications.unverified(first);
   }
 
   async verify(rc: RequestContext, id: string, verified: boolean): Promise<CertificationModel> {

@@ -1,6 +1,17 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { isIP } from 'node:net';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
@@ -80,6 +91,16 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   STRIPE_WEBHOOK_SECRET?: string;
+
+  /**
+   * Stripe publishable key (`pk_test_…` / `pk_live_…`), given to the web app for Stripe Elements.
+   * Card payment shows in the web app only when it and STRIPE_SECRET_KEY are both set.
+   */
+  @IsOptional()
+  @Matches(/^pk_(test|live)_[A-Za-z0-9]{1,200}$/, {
+    message: 'STRIPE_PUBLISHABLE_KEY must look like pk_test_… or pk_live_…',
+  })
+  STRIPE_PUBLISHABLE_KEY?: string;
 
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true })
@@ -208,6 +229,13 @@ export class AppConfig {
   /** Folder for local state: embedded PostgreSQL, generated secrets, local assets, mail. */
   @IsString()
   DATA_DIR = '.data';
+
+  /**
+   * The built web app (`npm run build` writes it with Vite): the API serves its hashed files under
+   * /static/ and its index.html for the app's routes. Relative to the working folder.
+   */
+  @IsString()
+  WEB_DIR = 'dist/web';
 
   /** Largest accepted HTTP request body, in bytes (GraphQL and JSON). */
   @Type(() => Number)

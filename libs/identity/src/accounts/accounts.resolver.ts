@@ -1,19 +1,32 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { Ctx, type RequestContext } from '@taawoun/core';
+import { Ctx, LanguageCode, type RequestContext } from '@taawoun/core';
 import { Policy } from '../policy/policy.decorator.js';
-import { AuthPayload } from '../users/user.model.js';
+import { AuthPayload, UserModel } from '../users/user.model.js';
+import { UserService } from '../users/user.service.js';
 import { AccountSecurityService } from './account-security.service.js';
 import { EmailVerificationService } from './email-verification.service.js';
 import { PasswordResetService } from './password-reset.service.js';
 
-/** E-mail verification, password reset and change, sign out everywhere. */
+/** E-mail verification, password reset and change, sign out everywhere, preferred language. */
 @Resolver()
 export class AccountsResolver {
   constructor(
     private readonly verification: EmailVerificationService,
     private readonly reset: PasswordResetService,
     private readonly security: AccountSecurityService,
+    private readonly users: UserService,
   ) {}
+
+  @Mutation(() => UserModel, {
+    description: 'The language of your screens and e-mails (the web app’s language switcher).',
+  })
+  @Policy.authenticated()
+  setPreferredLanguage(
+    @Ctx() rc: RequestContext,
+    @Args('languageCode', { type: () => LanguageCode }) languageCode: LanguageCode,
+  ): Promise<UserModel> {
+    return this.users.setPreferredLanguage(rc, languageCode);
+  }
 
   @Mutation(() => Boolean, {
     description: 'E-mails the signed-in user a fresh single-use verification link.',

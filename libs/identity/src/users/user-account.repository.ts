@@ -80,6 +80,8 @@ export const USER_ACCOUNT_SQL = {
         FROM target WHERE u.id = target.id AND target.verified AND NOT ($2::varchar = ANY (u.platform_roles))
         RETURNING u.id)
     SELECT id, verified FROM target`,
+  setPreferredLanguage: `UPDATE users SET preferred_language = $2, updated_at = now() WHERE id = $1
+    RETURNING ${USER_COLUMNS}`,
   markEmailVerified: `UPDATE users SET email_verified_at = COALESCE(email_verified_at, now()) WHERE id = $1`,
   /**
    * One statement tells apart "no such account", "granted now", "already an admin" and "not
@@ -186,6 +188,12 @@ export class UserAccountRepository {
   /** Grants `role` to the verified account of `email`; null when no account has this address. */
   async grantRoleByEmail(email: string, role: PlatformRole): Promise<RoleGrantRow | null> {
     const [row] = await this.db.query<RoleGrantRow>(USER_ACCOUNT_SQL.grantRoleByEmail, [email, role]);
+    return row ?? null;
+  }
+
+  /** The language of the user's e-mails and screens; null when the account is gone. */
+  async setPreferredLanguage(userId: string, language: LanguageCode): Promise<UserRow | null> {
+    const [row] = await this.db.query<UserRow>(USER_ACCOUNT_SQL.setPreferredLanguage, [userId, language]);
     return row ?? null;
   }
 

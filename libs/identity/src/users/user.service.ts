@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { oneByKey, type RequestContext } from '@taawoun/core';
+import { type LanguageCode, NotFoundError, oneByKey, type RequestContext } from '@taawoun/core';
+import { UserAccountRepository } from './user-account.repository.js';
 import { toUserModel } from './user.mapper.js';
 import type { UserModel } from './user.model.js';
 import { UserRepository } from './user.repository.js';
@@ -7,7 +8,17 @@ import { UserRepository } from './user.repository.js';
 /** Reading accounts for the GraphQL layer. */
 @Injectable()
 export class UserService {
-  constructor(private readonly users: UserRepository) {}
+  constructor(
+    private readonly users: UserRepository,
+    private readonly accounts: UserAccountRepository,
+  ) {}
+
+  /** Remembers the signed-in user's language (screens of the web app, e-mails). */
+  async setPreferredLanguage(rc: RequestContext, language: LanguageCode): Promise<UserModel> {
+    const user = await this.accounts.setPreferredLanguage(rc.requireActor().userId, language);
+    if (!user) throw new NotFoundError('User', rc.requireActor().userId);
+    return toUserModel(user);
+  }
 
   /** The signed-in user; null when anonymous (or the account is gone). */
   async me(rc: RequestContext): Promise<UserModel | null> {
