@@ -23,6 +23,7 @@ import { FulfilmentService } from './fulfilment/fulfilment.service.js';
 import { OrderMailRepository } from './notifications/order-mail.repository.js';
 import { OrderMails } from './notifications/order-mails.js';
 import { OrderPayments } from './payments/order-payments.js';
+import { StorefrontSettingsResolver } from './settings/storefront-settings.resolver.js';
 
 /** Carts, checkout, orders and sub-orders. */
 @Module({
@@ -48,6 +49,7 @@ import { OrderPayments } from './payments/order-payments.js';
     OrderMailRepository,
     OrderMails,
     OrderPayments,
+    StorefrontSettingsResolver,
   ],
   exports: [OrderService, OrderLoaders, OrderRepository, FulfilmentService, OrderMails, OrderPayments],
 })

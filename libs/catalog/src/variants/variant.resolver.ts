@@ -1,7 +1,15 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { argumentFields, Ctx, LanguageCode, pickLanguage, type RequestContext } from '@taawoun/core';
+import {
+  argumentFields,
+  Ctx,
+  LanguageCode,
+  NotFoundError,
+  pickLanguage,
+  type RequestContext,
+} from '@taawoun/core';
 import { Policy } from '@taawoun/identity';
 import { CatalogLoaders } from '../catalog.loaders.js';
+import { ProductModel } from '../products/product.model.js';
 import { CATALOG_ROLES } from '../products/product.resolver.js';
 import { AdjustStockArgs, UpdateVariantArgs } from './variant.args.js';
 import { VariantInput } from './variant.input.js';
@@ -55,5 +63,15 @@ export class VariantResolver {
     const product = await this.loaders.product(rc, variant.productId);
     const name = product ? pickLanguage(product.texts.name, language, product.defaultLanguage) : variant.sku;
     return [name, ...variant.options.map((o) => o.value)].join(' · ');
+  }
+
+  @ResolveField(() => ProductModel, {
+    description:
+      'The product of this variant (a cart line’s or order line’s way to its product and cooperative).',
+  })
+  async product(@Parent() variant: ProductVariantModel, @Ctx() rc: RequestContext): Promise<ProductModel> {
+    const product = await this.loaders.product(rc, variant.productId);
+    if (!product) throw new NotFoundError('Product', variant.productId);
+    return product;
   }
 }

@@ -1,6 +1,17 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { isIP } from 'node:net';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
@@ -80,6 +91,16 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   STRIPE_WEBHOOK_SECRET?: string;
+
+  /**
+   * Stripe publishable key (`pk_test_…` / `pk_live_…`), given to the web app for Stripe Elements.
+   * Card payment shows in the web app only when it and STRIPE_SECRET_KEY are both set.
+   */
+  @IsOptional()
+  @Matches(/^pk_(test|live)_[A-Za-z0-9]{1,200}$/, {
+    message: 'STRIPE_PUBLISHABLE_KEY must look like pk_test_… or pk_live_…',
+  })
+  STRIPE_PUBLISHABLE_KEY?: string;
 
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true })

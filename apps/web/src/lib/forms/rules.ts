@@ -45,17 +45,37 @@ export const email: Rule = (v) => {
   return ok ? null : { key: 'form.email' };
 };
 
-/** A phone number: digits with optional leading "+", spaces, dots and dashes; 6 to 20 digits. */
+/**
+ * A phone number as the API accepts it (checkout's AddressInput): an optional "+", a digit, then 7
+ * to 22 digits, spaces, dots, dashes or parentheses ("+212 6 12 34 56 78", "06 12 34 56 78").
+ */
 export const phone: Rule = (v) => {
   const value = v.trim();
   if (value === '') return null;
-  let digits = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i];
-    if (c >= '0' && c <= '9') digits++;
-    else if (!(c === ' ' || c === '.' || c === '-' || (c === '+' && i === 0))) return { key: 'form.phone' };
-  }
-  return digits >= 6 && digits <= 20 ? null : { key: 'form.phone' };
+  const body = value.startsWith('+') ? value.slice(1) : value;
+  if (body.length < 8 || body.length > 23 || !(body[0] >= '0' && body[0] <= '9'))
+    return { key: 'form.phone' };
+  for (const c of body) if (!((c >= '0' && c <= '9') || ' .()-'.includes(c))) return { key: 'form.phone' };
+  return null;
+};
+
+/** An ISO 3166-1 alpha-2 shape: two letters (the API checks the code is a real country). */
+export const countryCode: Rule = (v) => {
+  const value = v.trim();
+  if (value === '') return null;
+  const ok = value.length === 2 && [...value].every((c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+  return ok ? null : { key: 'form.countryCode' };
+};
+
+/** A postal code as the API accepts it: 2 to 12 letters, digits, spaces or dashes. */
+export const postalCode: Rule = (v) => {
+  const value = v.trim();
+  if (value === '') return null;
+  const ok =
+    value.length >= 2 &&
+    value.length <= 12 &&
+    [...value].every((c) => /[A-Za-z0-9]/.test(c) || c === ' ' || c === '-');
+  return ok ? null : { key: 'form.postalCode' };
 };
 
 export const integer =
