@@ -35,6 +35,9 @@ const AdminAddPartnerMemberDocument = graphql(`
   }
 `);
 
+/** An empty list holds no PartnerOrganization: creating one must still refresh it. */
+const PARTNER_LIST_CONTEXT = { additionalTypenames: ['PartnerOrganization'] };
+
 /** The API's limits (PartnerService). */
 export const PARTNER_NAME_MAX = 200;
 export const PARTNER_DESCRIPTION_MAX = 4000;
@@ -115,7 +118,10 @@ function AddMemberForm(props: { partnerId: string; name: string }) {
 /** /admin/partners: partner organisations (agencies, designers), created here, members added by e-mail. */
 export default function PartnersPage() {
   const t = useMessages(adminMessages);
-  const [{ data, fetching, error }] = useQuery({ query: AdminPartnersDocument });
+  const [{ data, fetching, error }] = useQuery({
+    query: AdminPartnersDocument,
+    context: PARTNER_LIST_CONTEXT,
+  });
   return (
     <section>
       <h1>{t('partners.title')}</h1>

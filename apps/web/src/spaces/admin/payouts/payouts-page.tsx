@@ -48,6 +48,9 @@ const AdminRunPayoutsDocument = graphql(`
   }
 `);
 
+/** An empty list holds no Payout, so tell urql's cache that running payouts invalidates it too. */
+const PAYOUT_LIST_CONTEXT = { additionalTypenames: ['Payout'] };
+
 const STATUSES: readonly PayoutStatus[] = ['PENDING', 'PAID', 'FAILED'];
 
 function PayoutList(props: {
@@ -62,6 +65,7 @@ function PayoutList(props: {
     query: AdminPayoutsDocument,
     variables: { status: props.status, first: 20, after: props.after },
     requestPolicy: 'cache-and-network',
+    context: PAYOUT_LIST_CONTEXT,
   });
   if (!data) return <QueryState fetching={fetching} error={error} hasData={false} />;
   const { edges, pageInfo, totalCount } = data.payouts;
