@@ -1,5 +1,6 @@
 // Journeys in the admin console: verifying a certificate from the queue, and a region's statistics
 // with their charts; axe-core finds no serious violation on those pages (fr, and ar right to left).
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { journey, launchBrowser, seriousAxeViolations, type Journeys } from '../support/browser.js';
 import { newCertification, newCooperative, newUser } from '../support/factories.js';
@@ -79,6 +80,12 @@ describe('admin console', () => {
         await sectorTable.getByRole('rowheader', { name: 'Artisanat' }).waitFor();
         expect(await page.locator('[data-testid="bar-chart"] rect').count()).toBeGreaterThanOrEqual(6);
         expect(await seriousAxeViolations(page)).toEqual([]);
+        // README pictures on demand: WEB_SCREENSHOTS=<dir> keeps this page (not a test assertion).
+        if (process.env.WEB_SCREENSHOTS)
+          await page.screenshot({
+            path: path.join(process.env.WEB_SCREENSHOTS, 'admin-statistics.png'),
+            fullPage: true,
+          });
 
         // A shared URL opens the same region's figures.
         const shared = await browser!.visitor('fr', admin);
