@@ -70,6 +70,27 @@ describe('admin console: application review', () => {
       },
     ));
 
+  it('a signed-out admin is sent to the sign-in page and comes back to the console', () =>
+    journey(
+      'admin-sign-in',
+      () => page,
+      async () => {
+        const u = await newUser(t, { roles: ['ADMIN'] });
+        page = await browser!.visitor('fr');
+        await page.goto('/admin/applications?status=UNDER_REVIEW');
+        await page.getByText('Connectez-vous avec un compte administrateur.').waitFor();
+        await page.getByRole('main').getByRole('link', { name: 'Se connecter' }).click();
+        await page.getByLabel('Adresse e-mail').fill(u.email);
+        await page.getByLabel('Mot de passe').fill(u.password);
+        await page.getByRole('main').getByRole('button', { name: 'Se connecter' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Demandes d’adhésion' }).waitFor();
+        expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(
+          '/admin/applications?status=UNDER_REVIEW',
+        );
+        expect(await page.getByLabel('Statut').inputValue()).toBe('UNDER_REVIEW');
+      },
+    ));
+
   it('shows the console only to admins', () =>
     journey(
       'admin-forbidden',

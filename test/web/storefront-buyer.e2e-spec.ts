@@ -57,6 +57,12 @@ describe('buyer journey (French, cash on delivery, two cooperatives)', () => {
         await p.getByRole('button', { name: 'Ajouter au panier' }).click();
         await p.getByText('Ajouté au panier.').waitFor();
 
+        // The cooperative's page, from the product page's link.
+        await p.getByRole('link', { name: `par ${data.honey.cooperativeName}` }).click();
+        await p.getByRole('heading', { level: 1, name: data.honey.cooperativeName }).waitFor();
+        await p.getByRole('link', { name: 'Miel de thym fr1' }).waitFor();
+        await expectAccessible(p);
+
         // The shared URL of a product renders on load.
         await p.goto(`/products/${data.argan.slug}`);
         await p.getByRole('heading', { level: 1, name: 'Huile d’argan fr1' }).waitFor();

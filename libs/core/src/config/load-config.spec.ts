@@ -19,6 +19,13 @@ describe('loadConfig', () => {
     expect(problemsOf({ PORT: 'abc' })).toEqual(['PORT must be an integer number']);
   });
 
+  it('accepts only a Stripe publishable key as STRIPE_PUBLISHABLE_KEY (never a secret one)', () => {
+    expect(problemsOf({ STRIPE_PUBLISHABLE_KEY: 'pk_test_abc123' })).toEqual([]);
+    expect(problemsOf({ STRIPE_PUBLISHABLE_KEY: 'sk_test_abc123' })).toEqual([
+      'STRIPE_PUBLISHABLE_KEY must look like pk_test_… or pk_live_…',
+    ]);
+  });
+
   it('has working defaults for development', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
