@@ -6,8 +6,8 @@ import { testServerUrl } from './support/test-database.js';
 
 /**
  * `npm run bench -- --smoke` in CI, so the benchmark cannot rot: the harness (bench/run.mjs) runs
- * as a child process on the suite's PostgreSQL server against the production build in dist/ (CI
- * builds before it tests), with its results in a temporary folder. Speed is not asserted here:
+ * as a child process on the suite's PostgreSQL server against the production build in dist/ (Jest's
+ * global setup builds it when stale: test/support/server-build.ts), with its results in a temporary folder. Speed is not asserted here:
  * only that every scenario ran, answered without errors, and the race sold exactly the stock.
  */
 const root = path.resolve(import.meta.dirname, '..');

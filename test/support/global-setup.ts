@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureServerBuilt } from './server-build.ts';
 import { ensureWebBuilt } from './web-build.ts';
 // eslint-disable-next-line no-restricted-imports -- Jest's global setup runs outside its module registry: no path aliases
 import { startEmbeddedPostgres } from '../../libs/core/src/database/embedded-postgres.ts';
@@ -18,6 +19,7 @@ declare global {
 }
 
 export default async function globalSetup(): Promise<void> {
+  ensureServerBuilt();
   ensureWebBuilt();
   let embedded: EmbeddedPostgresHandle | null = null;
   let serverUrl = process.env.DATABASE_URL;
