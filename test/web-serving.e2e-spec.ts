@@ -1,6 +1,6 @@
 // The API serves the built web app: hashed files cached for a year, index.html for app routes
 // (never cached), and API paths keep their own answers and 404s.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
 const html = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
@@ -29,6 +29,18 @@ describe('web app served by the API', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('javascript');
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('sends the Brotli or gzip copy of a hashed file to a browser that accepts it', async () => {
+    const file = readdirSync('dist/web/static').find((f) => f.endsWith('.js'))!;
+    for (const encoding of ['br', 'gzip']) {
+      const res = await fetch(`${t.url}/static/${file}`, { headers: { 'accept-encoding': encoding } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-encoding')).toBe(encoding);
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      // fetch decodes the body: it is the file itself.
+      expect(await res.text()).toBe(readFileSync(`dist/web/static/${file}`, 'utf8'));
+    }
   });
 
   it.each(['/static/missing-abc123.js', '/graphql/nothing', '/assets/a/b', '/health/x', '/webhooks/none'])(

@@ -118,5 +118,11 @@ export const identityAccessSuite: AccessSuite = {
       query: `{ categories { code } }`,
       allowed: 'everyone',
     },
+    {
+      // French is every account's default: the language each actor already has.
+      operation: 'Mutation.setPreferredLanguage',
+      query: `mutation { setPreferredLanguage(languageCode: fr) { id preferredLanguage } }`,
+      allowed: SIGNED_IN,
+    },
   ],
 };

@@ -105,5 +105,10 @@ export const ordersBuyerAccessSuite: AccessSuite = {
         if (ownsOrders !== ids.length > 0) throw new Error(`${actor} sees ${ids.length} orders`);
       },
     },
+    {
+      operation: 'Query.storefrontSettings',
+      query: `{ storefrontSettings { shippingFlatFee { amount } stripePublishableKey } }`,
+      allowed: 'everyone',
+    },
   ],
 };

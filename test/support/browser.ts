@@ -71,7 +71,8 @@ export async function launchBrowser(baseUrl: string): Promise<Journeys> {
 
 /**
  * Runs one journey; when it fails, saves a screenshot of the page it ended on in
- * .data/screenshots/<name>.png and rethrows (the failure message names the file).
+ * .data/screenshots/<name>.png and rethrows (the failure message names the file). With
+ * WEB_SCREENSHOTS=<folder>, a passing journey's last page is saved there too.
  */
 export async function journey(
   name: string,
@@ -80,6 +81,15 @@ export async function journey(
 ): Promise<void> {
   try {
     await steps();
+    // WEB_SCREENSHOTS=<folder>: also keep the last page of a passing journey (README pictures).
+    const current = page();
+    if (process.env.WEB_SCREENSHOTS && current && !current.isClosed()) {
+      mkdirSync(process.env.WEB_SCREENSHOTS, { recursive: true });
+      await current.screenshot({
+        path: path.join(process.env.WEB_SCREENSHOTS, `${name}.png`),
+        fullPage: true,
+      });
+    }
   } catch (error) {
     const current = page();
     if (current && !current.isClosed()) {

@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { commonMessages } from '../lib/i18n/common-messages';
 import { useI18n, useMessages } from '../lib/i18n/i18n-context';
 import { isLocale, LOCALES } from '../lib/i18n/locale';
@@ -32,6 +32,9 @@ function LanguageSwitcher() {
 export function Layout() {
   const t = useMessages(commonMessages);
   const { user, signOut } = useSession();
+  const location = useLocation();
+  // Back to the page the visitor was on after signing in (not to the sign-in page itself).
+  const next = location.pathname.startsWith('/sign-in') ? '/' : `${location.pathname}${location.search}`;
   const isMember = (user?.memberships.length ?? 0) > 0;
   return (
     <>
@@ -77,7 +80,7 @@ export function Layout() {
               </button>
             </>
           ) : (
-            <NavLink to="/sign-in">{t('nav.signIn')}</NavLink>
+            <NavLink to={`/sign-in?next=${encodeURIComponent(next)}`}>{t('nav.signIn')}</NavLink>
           )}
         </div>
       </header>

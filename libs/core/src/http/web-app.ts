@@ -38,7 +38,7 @@ export function isAppRoute(request: FastifyRequest): boolean {
 
 /**
  * Serves the built web app (Vite's output in `dir`): `/static/*` hashed files cached for a year
- * (`immutable`), and `index.html` (never cached, so a deploy is seen at once) for any other GET
+ * (`immutable`, Brotli or gzip copies when the browser accepts them), and `index.html` (never cached, so a deploy is seen at once) for any other GET
  * a browser makes for a page, so that shared URLs like /products/<slug> open the app. Other
  * requests (API clients, unknown API paths) keep their 404.
  */
@@ -51,6 +51,8 @@ export async function registerWebApp(fastify: FastifyInstance, dir: string): Pro
     index: false,
     immutable: true,
     maxAge: 31_536_000_000,
+    // Vite's build writes .br and .gz copies (apps/web/vite.config.ts): sent when accepted.
+    preCompressed: true,
   });
   const index = path.join(root, 'index.html');
   fastify.get('/*', async (request, reply) => {
