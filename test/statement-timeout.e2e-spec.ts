@@ -41,6 +41,34 @@ it('answers QUERY_TIMEOUT when a statement runs past the limit (here: it waits f
   expect(after.errors).toBeUndefined();
 });
 
+it('answers QUERY_TIMEOUT when the totals/facets statement of a list runs past the limit', async () => {
+  // Only the totals statement reads product_certifications (the certification facet); the page
+  // itself does not. totalCount and facets are field resolvers of ProductConnection, which Nest's
+  // exception filters do not wrap: their cancelled statement must still answer QUERY_TIMEOUT.
+  const holder = new pg.Client({ connectionString: t.databaseUrl });
+  await holder.connect();
+  await holder.query(`BEGIN`);
+  await holder.query(`LOCK TABLE product_certifications IN ACCESS EXCLUSIVE MODE`);
+  const release = setTimeout(() => void holder.query(`ROLLBACK`), 5000);
+  try {
+    const total = await t.gql(`{ products(first: 1) { edges { node { id } } totalCount } }`);
+    expect(total.errors?.map((e) => [e.extensions?.code, e.path?.join('.')])).toEqual([
+      ['QUERY_TIMEOUT', 'products.totalCount'],
+    ]);
+    expect(total.errors?.[0].message).toMatch(/took too long/);
+    const facets = await t.gql(`{ products(first: 1) { edges { node { id } } facets { countsAreExact } } }`);
+    expect(facets.errors?.map((e) => [e.extensions?.code, e.path?.join('.')])).toEqual([
+      ['QUERY_TIMEOUT', 'products.facets'],
+    ]);
+    // facets is nullable: the page itself is still answered.
+    expect(facets.data).toEqual({ products: { edges: [], facets: null } });
+  } finally {
+    clearTimeout(release);
+    await holder.query(`ROLLBACK`);
+    await holder.end();
+  }
+});
+
 it('refuses a negative setting', () => {
   expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/);
 });
