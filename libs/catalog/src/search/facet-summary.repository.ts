@@ -32,10 +32,10 @@ const CELL_KEY = 'category_code, region_code, women_led, in_stock';
 
 export const FACET_SUMMARY_SQL = {
   /**
-   * Refreshes run one at a time (the lock conflicts with itself, not with readers): the second
-   * of two concurrent refreshes takes its snapshot after the first has committed.
+   * Refreshes run one at a time (a transaction-level advisory lock, which readers never take):
+   * the second of two concurrent refreshes takes its snapshot after the first has committed.
    */
-  lock: `LOCK TABLE catalog_facet_refresh IN SHARE ROW EXCLUSIVE MODE`,
+  lock: `SELECT pg_advisory_xact_lock(hashtext('catalog_facet_summary.refresh'))`,
   /**
    * Recomputes every cell in one statement (one snapshot): cells upserted, cells no product has
    * any more deleted (the upserted and the deleted rows are disjoint), and the time recorded.
@@ -88,7 +88,7 @@ export class FacetSummaryRepository {
   /** Recomputes the summary from the products now (one refresh at a time). */
   async refresh(): Promise<void> {
     await this.db.transaction(async () => {
-      await this.db.execute(FACET_SUMMARY_SQL.lock);
+      await this.db.query(FACET_SUMMARY_SQL.lock);
       await this.db.execute(FACET_SUMMARY_SQL.refresh);
     });
   }
