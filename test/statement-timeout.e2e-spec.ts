@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { Db, loadConfig } from '@taawoun/core';
+import { FACET_SUMMARY_REFRESH_JOB } from '@taawoun/catalog';
+import { Db, Jobs, loadConfig } from '@taawoun/core';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
 // Issue 8, item 3: every statement of the API has a time limit (DATABASE_STATEMENT_TIMEOUT_MS),
@@ -67,6 +68,24 @@ it('answers QUERY_TIMEOUT when the totals/facets statement of a list runs past t
     await holder.query(`ROLLBACK`);
     await holder.end();
   }
+});
+
+it('lets the facet summary refresh (a job reading the whole catalogue) run past the request limit', async () => {
+  // The refresh waits 400 ms for a lock, 4× the 100 ms every request statement gets: it must
+  // still complete (its transaction has its own, longer limit).
+  const holder = new pg.Client({ connectionString: t.databaseUrl });
+  await holder.connect();
+  await holder.query(`BEGIN`);
+  await holder.query(`LOCK TABLE product_certifications IN ACCESS EXCLUSIVE MODE`);
+  const release = setTimeout(() => void holder.query(`ROLLBACK`), 400);
+  try {
+    await t.api.app.get(Jobs).runNow(FACET_SUMMARY_REFRESH_JOB, {});
+  } finally {
+    clearTimeout(release);
+    await holder.query(`ROLLBACK`);
+    await holder.end();
+  }
+  expect(await t.sql(`SELECT 1 FROM catalog_facet_refresh`)).toHaveLength(1);
 });
 
 it('refuses a negative setting', () => {
