@@ -183,19 +183,14 @@ it('shows unpublishing, a suspended cooperative, stock to zero and an expired ce
   expect(certified.facets.certifications).toEqual([{ value: 'ORGANIC', count: expect.any(Number) }]);
 }, 60_000);
 
-it('is right after concurrent refreshes by two processes while the catalogue changes', async () => {
+it('is right after concurrent refreshes by two processes (no deadlock, no duplicate, no stale cell)', async () => {
   await a.sql(`UPDATE products SET status = 'PUBLISHED' WHERE id = $1`, [products[0]]);
   await a.sql(`UPDATE cooperatives SET status = 'APPROVED' WHERE id = $1`, [coops[3]]);
-  await Promise.all([
-    refresh(a),
-    refresh(b),
-    refresh(a),
-    a.sql(`UPDATE product_variants SET stock = 9 WHERE product_id = ANY($1::uuid[])`, [
-      products.slice(0, 10),
-    ]),
-    refresh(b),
+  await a.sql(`UPDATE product_variants SET stock = 9 WHERE product_id = ANY($1::uuid[])`, [
+    products.slice(0, 10),
   ]);
-  await refresh(b);
+  // Four refreshes at once from two processes (each with its own pool), none after them.
+  await Promise.all([refresh(a), refresh(b), refresh(a), refresh(b)]);
   await fc.assert(fc.asyncProperty(filterArb, expectSummaryEqualsExact), { numRuns: 30 });
   const [cells] = await a.sql<{ n: number }>(
     `SELECT count(*)::int AS n FROM catalog_facet_cells WHERE products <= 0`,

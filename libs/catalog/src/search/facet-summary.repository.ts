@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '@taawoun/core';
 import { validCertificationSql } from '../certifications/certification-validity.js';
 import { binder, productVisibility } from '../products/product-visibility.js';
+import type { Statement } from './product-search.repository.js';
 
 /** The filters the facet summary answers: no search, price or cooperative (those take the bounded path). */
 export interface SummaryFilter {
@@ -12,12 +13,12 @@ export interface SummaryFilter {
   inStock?: boolean | null;
 }
 
-/** One count read from the summary, with when the summary was computed. */
+/** One count, with when the summary was computed (null: counted now by the fallback statement). */
 export interface SummaryRow {
   kind: 'total' | 'category' | 'region' | 'certification';
   value: string | null;
   count: number;
-  asOf: Date;
+  asOf: Date | null;
 }
 
 /** Public products with their summary keys: the one visibility rule, live cooperative status. */
@@ -34,9 +35,10 @@ export const FACET_SUMMARY_SQL = {
   /**
    * The refresh reads the whole catalogue (2–4 s at 100,000 products on a loaded 2-core
    * machine): its transaction gets 2 minutes instead of DATABASE_STATEMENT_TIMEOUT_MS, which
-   * bounds what a request may cost, not this job.
+   * bounds what a request may cost, not this job; and enough memory to group the products in
+   * memory instead of an external sort (3.4 s instead of 4.0–4.7 s at 100k, same load).
    */
-  timeout: `SELECT set_config('statement_timeout', '120s', true)`,
+  settings: `SELECT set_config('statement_timeout', '120s', true), set_config('work_mem', '32MB', true)`,
   /**
    * Refreshes run one at a time (a transaction-level advisory lock, which readers never take):
    * the second of two concurrent refreshes takes its snapshot after the first has committed.
@@ -94,7 +96,7 @@ export class FacetSummaryRepository {
   /** Recomputes the summary from the products now (one refresh at a time). */
   async refresh(): Promise<void> {
     await this.db.transaction(async () => {
-      await this.db.query(FACET_SUMMARY_SQL.timeout);
+      await this.db.query(FACET_SUMMARY_SQL.settings);
       await this.db.query(FACET_SUMMARY_SQL.lock);
       await this.db.execute(FACET_SUMMARY_SQL.refresh);
     });
@@ -102,12 +104,14 @@ export class FacetSummaryRepository {
 
   /**
    * Count and facets of the public products matching `filter`, as of the last refresh, in one
-   * statement; no rows when the summary was never computed. Same meaning as the exact path of
-   * the `products` totals: a category includes its children, inStock false means no variant in
-   * stock, the certification facet counts products with a valid certificate of each type.
+   * statement. Same meaning as the exact path of the `products` totals: a category includes its
+   * children, inStock false means no variant in stock, the certification facet counts products
+   * with a valid certificate of each type. When the summary was never computed, the same
+   * statement answers `fallback`'s rows instead (its kind, value, count; `asOf` null): the
+   * fallback runs only then (a one-time filter), so a list costs one statement either way.
    */
-  async read(filter: SummaryFilter): Promise<SummaryRow[]> {
-    const params: unknown[] = [];
+  async read(filter: SummaryFilter, fallback: Statement): Promise<SummaryRow[]> {
+    const params: unknown[] = [...fallback.params];
     const p = binder(params);
     const keys: string[] = ['TRUE'];
     if (filter.categoryCode) {
@@ -123,18 +127,22 @@ export class FacetSummaryRepository {
     const typed = filter.certified === false ? ['FALSE'] : keys;
     const cells = filter.certified != null ? [...keys, `certified = ${p(filter.certified)}`] : keys;
     return this.db.query<SummaryRow>(
-      `WITH cells AS MATERIALIZED (
-         SELECT category_code, region_code, products FROM catalog_facet_cells WHERE ${cells.join(' AND ')}),
-       counts AS (
-         SELECT 'total' AS kind, NULL AS value, coalesce(sum(products), 0)::int AS count FROM cells
-         UNION ALL
-         SELECT 'category', category_code, sum(products)::int FROM cells GROUP BY category_code
-         UNION ALL
-         SELECT 'region', region_code, sum(products)::int FROM cells GROUP BY region_code
-         UNION ALL
-         SELECT 'certification', certification_type, sum(products)::int
-           FROM catalog_facet_certification_cells WHERE ${typed.join(' AND ')} GROUP BY certification_type)
-       SELECT x.kind, x.value, x.count, r.refreshed_at AS "asOf" FROM counts x CROSS JOIN catalog_facet_refresh r`,
+      `SELECT * FROM (
+         WITH cells AS MATERIALIZED (
+           SELECT category_code, region_code, products FROM catalog_facet_cells WHERE ${cells.join(' AND ')}),
+         counts AS (
+           SELECT 'total' AS kind, NULL AS value, coalesce(sum(products), 0)::int AS count FROM cells
+           UNION ALL
+           SELECT 'category', category_code, sum(products)::int FROM cells GROUP BY category_code
+           UNION ALL
+           SELECT 'region', region_code, sum(products)::int FROM cells GROUP BY region_code
+           UNION ALL
+           SELECT 'certification', certification_type, sum(products)::int
+             FROM catalog_facet_certification_cells WHERE ${typed.join(' AND ')} GROUP BY certification_type)
+         SELECT x.kind, x.value, x.count, r.refreshed_at AS "asOf" FROM counts x CROSS JOIN catalog_facet_refresh r) s
+       UNION ALL
+       SELECT f.kind, f.value, f.count, NULL::timestamptz FROM (${fallback.sql}) f
+        WHERE NOT EXISTS (SELECT 1 FROM catalog_facet_refresh)`,
       params,
     );
   }

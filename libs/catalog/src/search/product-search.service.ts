@@ -26,8 +26,9 @@ import {
   type ProductWhere,
   type SearchExpansion,
   type TotalsRow,
+  totalsStatement,
 } from './product-search.repository.js';
-import { FacetSummaryRepository, type SummaryFilter, type SummaryRow } from './facet-summary.repository.js';
+import { FacetSummaryRepository, type SummaryFilter } from './facet-summary.repository.js';
 
 /** At most this many words in a search phrase: each is expanded with its typo neighbours. */
 export const MAX_SEARCH_WORDS = 8;
@@ -157,17 +158,20 @@ export class ProductSearchService {
   }
 
   /**
-   * Count and facets of the list: from the facet summary (exact as of its last refresh, one
-   * small statement) when the filter is one it answers and it has been computed; otherwise
-   * counted now over at most CATALOG_EXACT_COUNT_LIMIT + 1 matches.
+   * Count and facets of the list, in one statement: from the facet summary (exact as of its last
+   * refresh) when the filter is one it answers and it has been computed; otherwise counted now
+   * over at most CATALOG_EXACT_COUNT_LIMIT + 1 matches.
    */
   private async totals(filter: ProductFilter, f: ProductWhere): Promise<ProductTotals> {
     const common = this.useSummary ? summaryFilter(filter, f) : null;
-    if (common) {
-      const rows = await this.summary.read(common);
-      if (rows.length > 0) return fromSummary(rows);
-    }
-    return toTotals(await this.repository.totals(f, `''`, this.countLimit), this.countLimit);
+    if (!common) return toTotals(await this.repository.totals(f, `''`, this.countLimit), this.countLimit);
+    const rows = await this.summary.read(common, totalsStatement(f, `''`, this.countLimit));
+    const asOf = rows.find((r) => r.asOf)?.asOf ?? null;
+    const totals = toTotals(
+      rows.map((r) => ({ grp: '', kind: r.kind, value: r.value, count: r.count })),
+      asOf ? null : this.countLimit,
+    );
+    return { ...totals, asOf };
   }
 
   /**
@@ -286,15 +290,6 @@ function summaryFilter(filter: ProductFilter, f: ProductWhere): SummaryFilter | 
     certified: filter.certified,
     inStock: filter.inStock,
   };
-}
-
-/** Exact count and facets from the summary's rows, as of its last refresh. */
-function fromSummary(rows: readonly SummaryRow[]): ProductTotals {
-  const totals = toTotals(
-    rows.map((r) => ({ grp: '', kind: r.kind, value: r.value, count: r.count })),
-    null,
-  );
-  return { ...totals, asOf: rows[0].asOf };
 }
 
 /**
