@@ -16,6 +16,7 @@ import { AssetReferences1796012100000 } from './1796012100000-AssetReferences.js
 import { AssetProposalKind1796012200000 } from './1796012200000-AssetProposalKind.js';
 import { Branding1796012500000 } from './1796012500000-Branding.js';
 import { Payments1796013000000 } from './1796013000000-Payments.js';
+import { CatalogFacetSummary1796020500000 } from './1796020500000-CatalogFacetSummary.js';
 
 /** Every migration, in order. Listed explicitly (no glob) so builds and tests load the same set. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   AssetProposalKind1796012200000,
   Branding1796012500000,
   Payments1796013000000,
+  CatalogFacetSummary1796020500000,
 ];

@@ -24,6 +24,10 @@ import { ProductResolver } from './products/product.resolver.js';
 import { ProductService } from './products/product.service.js';
 import { ProductSearchRepository } from './search/product-search.repository.js';
 import { ProductSearchService } from './search/product-search.service.js';
+import { FacetSummaryRepository } from './search/facet-summary.repository.js';
+
+/** Recomputes the catalogue's facet summary (exact totals and facets of the common filters). */
+export const FACET_SUMMARY_REFRESH_JOB = 'catalog.refresh-facet-summary';
 import { VariantResolver } from './variants/variant.resolver.js';
 import { VariantService } from './variants/variant.service.js';
 import { StockRepository } from './variants/stock.repository.js';
@@ -44,6 +48,7 @@ import { StockService } from './variants/stock.service.js';
     ProductService,
     ProductSearchService,
     ProductSearchRepository,
+    FacetSummaryRepository,
     VariantService,
     StockRepository,
     StockService,
@@ -74,6 +79,7 @@ export class CatalogModule implements OnModuleInit {
     private readonly variants: VariantService,
     private readonly certifications: CertificationService,
     private readonly jobs: Jobs,
+    private readonly facetSummary: FacetSummaryRepository,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -88,5 +94,11 @@ export class CatalogModule implements OnModuleInit {
       },
       { cron: '0 7 * * *' },
     );
+    // Each minute (pg-boss schedules one job per minute whatever the number of workers; two
+    // refreshes that still meet run one after the other). No retry: the next minute is one.
+    await this.jobs.register(FACET_SUMMARY_REFRESH_JOB, () => this.facetSummary.refresh(), {
+      cron: '* * * * *',
+      retryLimit: 0,
+    });
   }
 }

@@ -21,10 +21,20 @@ export class ProductConnectionResolver {
     return (await connection.totals()).totalCountIsExact;
   }
 
+  @ResolveField(() => Date, {
+    nullable: true,
+    description:
+      'When totalCount and facets come from the catalogue summary (the list filtered by nothing but categoryCode, regionCode, certified, womenLed and inStock), the time it was computed: exact counts as of then (refreshed each minute, so a change shows in them within about a minute). Null when they were counted now.',
+  })
+  @Cost(TOTALS_COST)
+  async totalsAsOf(@Parent() connection: ProductConnection): Promise<Date | null> {
+    return (await connection.totals()).asOf;
+  }
+
   @ResolveField(() => ProductFacetsModel, {
     nullable: true,
     description:
-      'Computed for the whole filtered set, or over its first matches when it is larger than the exact-count limit (see countsAreExact).',
+      'Computed for the whole filtered set (from the catalogue summary for the common filters, see totalsAsOf), or over its first matches when it is larger than the exact-count limit (see countsAreExact).',
   })
   @Cost(TOTALS_COST)
   async facets(@Parent() connection: ProductConnection): Promise<ProductFacetsModel> {

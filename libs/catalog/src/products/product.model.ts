@@ -84,6 +84,8 @@ export interface ProductTotals {
   /** False when `totalCount` is the exact-count limit standing for "at least this many". */
   totalCountIsExact: boolean;
   facets: ProductFacetsModel;
+  /** When the counts come from the facet summary: when it was computed; null when counted now. */
+  asOf: Date | null;
 }
 
 @ObjectType('ProductConnection')

@@ -248,10 +248,23 @@ export class ProductSearchRepository {
    * above `cap` means the set is larger and the counts are those of that first part.
    */
   async totals(w: ProductWhere, group: string, cap: number | null): Promise<TotalsRow[]> {
-    const params = [...w.params];
-    const limit = cap == null ? '' : `LIMIT ${binder(params)(cap + 1)}`;
-    return this.db.query<TotalsRow>(
-      `WITH ${w.search ? `${searchCte(w)},` : ''}
+    const statement = totalsStatement(w, group, cap);
+    return this.db.query<TotalsRow>(statement.sql, statement.params);
+  }
+}
+
+/** A statement and its parameters. */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/** The statement of {@link ProductSearchRepository.totals} (rows: grp, kind, value, count). */
+export function totalsStatement(w: ProductWhere, group: string, cap: number | null): Statement {
+  const params = [...w.params];
+  const limit = cap == null ? '' : `LIMIT ${binder(params)(cap + 1)}`;
+  return {
+    sql: `WITH ${w.search ? `${searchCte(w)},` : ''}
        filtered AS MATERIALIZED (
          SELECT ${group} AS grp, p.id, p.category_code, pr.region_code
            FROM products p
@@ -271,9 +284,8 @@ export class ProductSearchRepository {
          JOIN product_certifications pc ON pc.product_id = f.id
          JOIN certifications ce ON ce.id = pc.certification_id AND ${validCertificationSql('ce')}
         GROUP BY f.grp, ce.type`,
-      params,
-    );
-  }
+    params,
+  };
 }
 
 /** The expanded search phrase as the `sq` row: its tsquery (with typo neighbours) and normalised text. */

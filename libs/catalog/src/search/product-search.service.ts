@@ -26,7 +26,9 @@ import {
   type ProductWhere,
   type SearchExpansion,
   type TotalsRow,
+  totalsStatement,
 } from './product-search.repository.js';
+import { FacetSummaryRepository, type SummaryFilter } from './facet-summary.repository.js';
 
 /** At most this many words in a search phrase: each is expanded with its typo neighbours. */
 export const MAX_SEARCH_WORDS = 8;
@@ -103,14 +105,17 @@ const SORTS: Record<ProductSort, SortPlan> = {
 export class ProductSearchService {
   private readonly relevance: RelevanceWindow;
   private readonly countLimit: number;
+  private readonly useSummary: boolean;
 
   constructor(
     private readonly repository: ProductSearchRepository,
+    private readonly summary: FacetSummaryRepository,
     private readonly cursors: Cursors,
     config: AppConfig,
   ) {
     this.relevance = { candidates: config.CATALOG_SEARCH_CANDIDATES, ranked: config.CATALOG_SEARCH_RANKED };
     this.countLimit = config.CATALOG_EXACT_COUNT_LIMIT;
+    this.useSummary = config.CATALOG_FACET_SUMMARY;
   }
 
   async list(
@@ -147,12 +152,26 @@ export class ProductSearchService {
     );
     const result: ProductConnection = Object.assign(connection, {
       facets: undefined,
-      totals: () =>
-        (totals ??= this.repository
-          .totals(f, `''`, this.countLimit)
-          .then((rows) => toTotals(rows, this.countLimit))),
+      totals: () => (totals ??= this.totals(filter ?? {}, f)),
     });
     return result;
+  }
+
+  /**
+   * Count and facets of the list, in one statement: from the facet summary (exact as of its last
+   * refresh) when the filter is one it answers and it has been computed; otherwise counted now
+   * over at most CATALOG_EXACT_COUNT_LIMIT + 1 matches.
+   */
+  private async totals(filter: ProductFilter, f: ProductWhere): Promise<ProductTotals> {
+    const common = this.useSummary ? summaryFilter(filter, f) : null;
+    if (!common) return toTotals(await this.repository.totals(f, `''`, this.countLimit), this.countLimit);
+    const rows = await this.summary.read(common, totalsStatement(f, `''`, this.countLimit));
+    const asOf = rows.find((r) => r.asOf)?.asOf ?? null;
+    const totals = toTotals(
+      rows.map((r) => ({ grp: '', kind: r.kind, value: r.value, count: r.count })),
+      asOf ? null : this.countLimit,
+    );
+    return { ...totals, asOf };
   }
 
   /**
@@ -259,6 +278,21 @@ function keysetSql(plan: SortPlan, values: CursorValue[] | null, params: unknown
 }
 
 /**
+ * The filter as the summary's keys when it has no other condition (no search term, price or
+ * cooperative: the public catalogue narrowed by category, region, women-led, certified, stock).
+ */
+function summaryFilter(filter: ProductFilter, f: ProductWhere): SummaryFilter | null {
+  if (f.search || filter.minPrice != null || filter.maxPrice != null || filter.cooperativeId) return null;
+  return {
+    categoryCode: filter.categoryCode,
+    regionCode: filter.regionCode,
+    womenLed: filter.womenLed,
+    certified: filter.certified,
+    inStock: filter.inStock,
+  };
+}
+
+/**
  * Count and facets from the rows of one group of a totals query counted over at most
  * `limit + 1` products (`null`: all): a count above `limit` answers `limit`, inexact.
  */
@@ -271,6 +305,7 @@ function toTotals(rows: readonly TotalsRow[], limit: number | null): ProductTota
   const counted = rows.find((r) => r.kind === 'total')?.count ?? 0;
   const exact = limit == null || counted <= limit;
   return {
+    asOf: null,
     totalCount: exact ? counted : limit,
     totalCountIsExact: exact,
     facets: {

@@ -294,6 +294,15 @@ export class AppConfig {
   CATALOG_EXACT_COUNT_LIMIT = 1000;
 
   /**
+   * Whether the `products` list reads exact totals and facets from the facet summary (refreshed
+   * each minute by the catalog.refresh-facet-summary job) for filters made only of categoryCode,
+   * regionCode, certified, womenLed and inStock. Off: those filters take the bounded path above.
+   */
+  @Type(() => Boolean)
+  @IsBoolean()
+  CATALOG_FACET_SUMMARY = true;
+
+  /**
    * A search sorted by RELEVANCE reads at most this many matches from the search indexes
    * (the first found), keeps the {@link CATALOG_SEARCH_RANKED} best of them by text rank and
    * orders those by the full relevance: work bounded whatever the number of matches.

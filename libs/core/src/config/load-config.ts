@@ -9,7 +9,7 @@ export class ConfigError extends Error {
   }
 }
 
-const BOOLEAN_KEYS = new Set(['RUN_JOBS', 'S3_FORCE_PATH_STYLE', 'BENCH_MODE']);
+const BOOLEAN_KEYS = new Set(['RUN_JOBS', 'S3_FORCE_PATH_STYLE', 'BENCH_MODE', 'CATALOG_FACET_SUMMARY']);
 
 /**
  * Reads the environment into a validated {@link AppConfig}. Empty strings count as unset.

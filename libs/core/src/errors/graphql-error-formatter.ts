@@ -2,7 +2,8 @@ import { HttpException } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { FastifyBaseLogger } from 'fastify';
 import { clip } from './clip.js';
-import { DomainError } from './domain-error.js';
+import { statementCancelled } from '../database/pg-error.js';
+import { DomainError, QueryTimeoutError } from './domain-error.js';
 import { ErrorCode } from './error-codes.js';
 
 /** Longest GraphQL-own message sent back (they may quote client text), and logged. */
@@ -42,10 +43,14 @@ export interface FormatOptions {
 /**
  * Maps one GraphQL error to the contract's shape: a DomainError keeps its message and code;
  * parse and validation errors get their GraphQL codes; anything unexpected becomes an
- * INTERNAL_SERVER_ERROR whose details are logged, never sent.
+ * INTERNAL_SERVER_ERROR whose details are logged, never sent. A statement cancelled by the
+ * statement timeout is QUERY_TIMEOUT, mapped here because field resolvers (`@ResolveField`,
+ * e.g. `ProductConnection.totalCount`/`facets`) run without Nest's exception filters.
  */
 export function formatGraphqlError(error: GraphQLError, options: FormatOptions): GraphQLFormattedError {
-  const original: unknown = error.originalError;
+  const original: unknown = statementCancelled(error.originalError)
+    ? new QueryTimeoutError()
+    : error.originalError;
   const base = { locations: error.locations, path: error.path };
   if (original instanceof DomainError) {
     return {
