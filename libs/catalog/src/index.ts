@@ -11,6 +11,7 @@ export {
   type BulkCertificationRow,
   type CertificationRow,
 } from './certifications/certification.repository.js';
+export { FacetSummaryRepository } from './search/facet-summary.repository.js';
 export * from './catalog.loaders.js';
 export * from './products/product-sort.js';
 export * from './products/product-status.js';
