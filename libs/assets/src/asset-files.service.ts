@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Actor, AppConfig, Db, Jobs, LOGGER, pgError } from '@taawoun/core';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import sharp from 'sharp';
 import { ASSET_VARIANTS, type AssetVariant, isImageMimeType } from './asset-kind.js';
 import { type AssetRow, AssetRepository } from './asset.repository.js';
 import { assetVisibility } from './asset-visibility.js';
@@ -95,6 +94,8 @@ export class AssetFilesService {
     const original = await this.storage.get(asset.key);
     if (!original) return;
     const bytes = await readAll(original, this.config.ASSET_MAX_BYTES);
+    // Imported on first use: sharp (libvips, ~32 MB of RSS) is not loaded by an API that never resizes.
+    const { default: sharp } = await import('sharp');
     for (const variant of wanted) {
       const size = ASSET_VARIANTS[variant];
       const body = await sharp(bytes, { limitInputPixels: this.config.ASSET_MAX_PIXELS })

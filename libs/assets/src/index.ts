@@ -25,6 +25,6 @@ export {
 } from './asset-files.service.js';
 export { AssetStorage, isStorageKey, type StoredObject } from './storage/asset-storage.js';
 export { LocalAssetStorage } from './storage/local-asset-storage.js';
-export { S3AssetStorage, type S3StorageOptions } from './storage/s3-asset-storage.js';
+export type { S3AssetStorage, S3StorageOptions } from './storage/s3-asset-storage.js';
 export { inspectUpload, type InspectedFile } from './upload/file-inspection.js';
 export { PayloadTooLargeError } from './upload/upload-errors.js';

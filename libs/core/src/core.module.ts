@@ -9,6 +9,7 @@ import { databaseOptions, type EntityList, type MigrationList } from './database
 import { Db } from './database/db.service.js';
 import { GraphqlExceptionFilter } from './errors/graphql-exception.filter.js';
 import { InputValidationPipe } from './errors/input-validation.pipe.js';
+import { DirectFieldResolvers } from './graphql/direct-field-resolvers.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthController } from './http/health.controller.js';
 import { MetricsController } from './http/metrics.js';
@@ -45,6 +46,7 @@ export class CoreModule {
   static forRoot(options: CoreModuleOptions): DynamicModule {
     const { config } = options;
     const api = (options.role ?? 'api') === 'api';
+    const directResolvers = new DirectFieldResolvers();
     return {
       module: CoreModule,
       imports: [
@@ -59,7 +61,9 @@ export class CoreModule {
             api ? config.DATABASE_STATEMENT_TIMEOUT_MS : 0,
           ),
         ),
-        ...(api ? [GraphQLModule.forRoot({ driver: MercuriusDriver, ...graphqlOptions(config) })] : []),
+        ...(api
+          ? [GraphQLModule.forRoot({ driver: MercuriusDriver, ...graphqlOptions(config, directResolvers) })]
+          : []),
       ],
       controllers: api ? [HealthController, MetricsController] : [HealthController],
       providers: [
@@ -69,12 +73,13 @@ export class CoreModule {
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
         { provide: Cursors, useValue: new Cursors(cursorKey(config)) },
+        { provide: DirectFieldResolvers, useValue: directResolvers },
         Db,
         Jobs,
         RateLimitRepository,
         RateLimiter,
       ],
-      exports: [AppConfig, LOGGER, PROCESS_ROLE, Db, Jobs, Cursors, RateLimiter],
+      exports: [AppConfig, LOGGER, PROCESS_ROLE, Db, Jobs, Cursors, RateLimiter, DirectFieldResolvers],
     };
   }
 }

@@ -17,6 +17,7 @@ export * from './errors/argument-fields.js';
 export * from './errors/domain-error.js';
 export * from './errors/error-codes.js';
 export * from './graphql/graphql-options.js';
+export { type DirectFieldResolver, DirectFieldResolvers } from './graphql/direct-field-resolvers.js';
 export { ACCOUNT_OPERATIONS, Cost, type FieldCost } from './graphql/limits.js';
 export * from './errors/clip.js';
 export * from './http/graphiql.js';

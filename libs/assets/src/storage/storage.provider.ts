@@ -3,12 +3,15 @@ import { AppConfig } from '@taawoun/core';
 import { join } from 'node:path';
 import { AssetStorage } from './asset-storage.js';
 import { LocalAssetStorage } from './local-asset-storage.js';
-import { S3AssetStorage } from './s3-asset-storage.js';
 
-/** The configured driver: ASSET_STORAGE=local (DATA_DIR/assets) or s3 (S3_*). */
-export function createAssetStorage(config: AppConfig): AssetStorage {
+/**
+ * The configured driver: ASSET_STORAGE=local (DATA_DIR/assets) or s3 (S3_*). The S3 driver (and
+ * the AWS SDK, ~24 MB of RSS) is imported only when configured.
+ */
+export async function createAssetStorage(config: AppConfig): Promise<AssetStorage> {
   if (config.ASSET_STORAGE === 's3') {
     if (!config.S3_BUCKET) throw new Error('S3_BUCKET is required when ASSET_STORAGE=s3');
+    const { S3AssetStorage } = await import('./s3-asset-storage.js');
     return new S3AssetStorage({
       bucket: config.S3_BUCKET,
       region: config.S3_REGION,

@@ -1,5 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import type { AssetMimeType } from '../asset-kind.js';
 import { findActivePdfContent, findMarkup } from './byte-scans.js';
 import { refusedFile } from './upload-errors.js';
@@ -64,6 +64,8 @@ export async function inspectUpload(bytes: Buffer, options: { maxPixels: number 
   if (markup)
     throw refusedFile(`is an image that also carries markup (${markup}); save it again with an image editor`);
 
+  // Imported on first use: sharp (libvips, ~32 MB of RSS) stays out of an API that is never sent an image.
+  const { default: sharp } = await import('sharp');
   let meta: Metadata;
   try {
     // Reads the header only (no pixel is decoded), so the declared size can be judged here.

@@ -1,6 +1,6 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AssetModel } from '@taawoun/assets';
-import { Ctx, LanguageCode, pickLanguage, type RequestContext } from '@taawoun/core';
+import { Ctx, DirectFieldResolvers, LanguageCode, pickLanguage, type RequestContext } from '@taawoun/core';
 import { CooperativeModel, CooperativeService } from '@taawoun/cooperatives';
 import { CatalogLoaders } from '../catalog.loaders.js';
 import { CategoryModel } from '../categories/category.model.js';
@@ -8,13 +8,32 @@ import { CertificationModel } from '../certifications/certification.model.js';
 import { ProductVariantModel } from '../variants/variant.model.js';
 import { ProductModel } from './product.model.js';
 
-/** Relations of a product, each through a per-request DataLoader. */
+type LanguageArgs = { languageCode?: LanguageCode | null };
+
+/**
+ * Relations of a product, each through a per-request DataLoader. Every field is asked for each
+ * product of a page, so each is also registered as a direct resolver (see DirectFieldResolvers):
+ * GraphQL calls these methods without Nest's per-call wrapper.
+ */
 @Resolver(() => ProductModel)
 export class ProductFieldsResolver {
   constructor(
     private readonly loaders: CatalogLoaders,
     private readonly cooperatives: CooperativeService,
-  ) {}
+    direct: DirectFieldResolvers,
+  ) {
+    direct.add<ProductModel, LanguageArgs>('Product', 'name', (p, args) => this.name(p, args.languageCode));
+    direct.add<ProductModel, LanguageArgs>('Product', 'description', (p, args) =>
+      this.description(p, args.languageCode),
+    );
+    direct.add<ProductModel, unknown>('Product', 'category', (p, _, { rc }) => this.category(p, rc));
+    direct.add<ProductModel, unknown>('Product', 'cooperative', (p, _, { rc }) => this.cooperative(p, rc));
+    direct.add<ProductModel, unknown>('Product', 'variants', (p, _, { rc }) => this.variants(p, rc));
+    direct.add<ProductModel, unknown>('Product', 'images', (p, _, { rc }) => this.images(p, rc));
+    direct.add<ProductModel, unknown>('Product', 'certifications', (p, _, { rc }) =>
+      this.certifications(p, rc),
+    );
+  }
 
   @ResolveField(() => String, { description: 'Falls back to the default language.' })
   name(

@@ -3,6 +3,7 @@ import {
   argumentFields,
   CooperativeRole,
   Ctx,
+  DirectFieldResolvers,
   money,
   MoneyModel,
   PageArgs,
@@ -35,7 +36,12 @@ export class CooperativeResolver {
     private readonly geo: CooperativeGeoLoader,
     private readonly profileChanges: ProfileChangeService,
     private readonly invitationService: InvitationService,
-  ) {}
+    direct: DirectFieldResolvers,
+  ) {
+    // Asked for every product card's cooperative: resolved without Nest's per-call wrapper.
+    direct.add<CooperativeModel, unknown>('Cooperative', 'region', (c, _, { rc }) => this.region(c, rc));
+    direct.add<CooperativeModel, unknown>('Cooperative', 'province', (c, _, { rc }) => this.province(c, rc));
+  }
 
   @Query(() => CooperativeModel, {
     nullable: true,

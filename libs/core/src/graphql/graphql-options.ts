@@ -6,6 +6,7 @@ import { RequestContext } from '../context/request-context.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import { formatGraphqlError } from '../errors/graphql-error-formatter.js';
 import { graphqlErrors } from '../http/metrics.js';
+import type { DirectFieldResolvers } from './direct-field-resolvers.js';
 import { DOCUMENT_CACHE_SIZE, requestLimitsHook } from './request-limits.js';
 
 declare module 'fastify' {
@@ -46,7 +47,10 @@ function flatten(errors: readonly GraphQLError[]): GraphQLError[] {
  * Mercurius options: GraphQL at POST /graphql (no built-in GraphiQL: it loads from a CDN; see
  * graphiql.ts), depth and cost limits, an alias cap, and one error formatter for the contract's codes.
  */
-export function graphqlOptions(config: AppConfig): MercuriusDriverConfig {
+export function graphqlOptions(
+  config: AppConfig,
+  directResolvers?: DirectFieldResolvers,
+): MercuriusDriverConfig {
   const limits = {
     maxDepth: config.GRAPHQL_MAX_DEPTH,
     maxCost: config.GRAPHQL_MAX_COST,
@@ -66,6 +70,7 @@ export function graphqlOptions(config: AppConfig): MercuriusDriverConfig {
     hooks: { preParsing: requestLimitsHook(limits, config.GRAPHQL_MAX_TOKENS) },
     cache: DOCUMENT_CACHE_SIZE,
     jit: 1,
+    ...(directResolvers ? { transformResolvers: directResolvers.apply } : {}),
     validationRules: limits.production ? [NoSchemaIntrospectionCustomRule] : [],
     context: (request: FastifyRequest, reply: FastifyReply): GraphqlContext => ({
       rc: request.rc ?? new RequestContext(request.id, request.ip, request.headers.authorization ?? null),

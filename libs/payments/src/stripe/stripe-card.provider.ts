@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import {
   PaymentProvider,
   PaymentProviderRefusal,
@@ -66,7 +66,9 @@ export class StripeCardProvider extends PaymentProvider {
             : 'PENDING';
       return { providerRef: refund.id, status };
     } catch (error) {
-      if (error instanceof Stripe.errors.StripeInvalidRequestError)
+      // The SDK is already loaded here (the client exists): this import resolves from the cache.
+      const { default: sdk } = await import('stripe');
+      if (error instanceof sdk.errors.StripeInvalidRequestError)
         throw new PaymentProviderRefusal(error.message);
       throw error;
     }

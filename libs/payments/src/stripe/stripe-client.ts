@@ -1,5 +1,5 @@
 import { AppConfig } from '@taawoun/core';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 
 /** The injection token of the Stripe client (null when STRIPE_SECRET_KEY is unset). */
 export const STRIPE_CLIENT = Symbol('STRIPE_CLIENT');
@@ -7,9 +7,11 @@ export const STRIPE_CLIENT = Symbol('STRIPE_CLIENT');
 /**
  * The official SDK client from STRIPE_SECRET_KEY, pointed at STRIPE_API_BASE when set (its
  * protocol, host and port: a local Stripe-compatible server in tests), else at api.stripe.com.
+ * The SDK (~21 MB of RSS) is imported only when a key is configured.
  */
-export function createStripeClient(config: AppConfig): Stripe | null {
+export async function createStripeClient(config: AppConfig): Promise<Stripe | null> {
   if (!config.STRIPE_SECRET_KEY) return null;
+  const { default: Stripe } = await import('stripe');
   const base = config.STRIPE_API_BASE ? new URL(config.STRIPE_API_BASE) : null;
   const protocol = base?.protocol === 'http:' ? 'http' : 'https';
   return new Stripe(config.STRIPE_SECRET_KEY, {

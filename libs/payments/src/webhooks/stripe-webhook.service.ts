@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { AppConfig, Db, Jobs, LOGGER } from '@taawoun/core';
 import type { Logger } from 'pino';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { StripeEventHandlers } from './stripe-event-handlers.js';
 import { StripeEventRepository } from './stripe-event.repository.js';
 
@@ -47,9 +47,11 @@ export class StripeWebhookService implements OnModuleInit {
     if (typeof signature !== 'string' || !signature)
       throw new WebhookRefusal(400, 'Missing Stripe-Signature');
     let event: Stripe.Event;
+    // Imported on first delivery: the SDK is not loaded by an API that never receives one.
+    const { default: sdk } = await import('stripe');
     try {
       // Default tolerance: 300 s between the signed timestamp and now.
-      event = Stripe.webhooks.constructEvent(rawBody, signature, secret);
+      event = sdk.webhooks.constructEvent(rawBody, signature, secret);
     } catch {
       throw new WebhookRefusal(400, 'Invalid Stripe signature');
     }
