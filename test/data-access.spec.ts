@@ -37,7 +37,8 @@ function count(text: string, needle: string): number {
 function dataAccessOutsideRepositories(): Map<string, number> {
   const found = new Map<string, number>();
   for (const file of [...sourceFiles('apps'), ...sourceFiles('libs')].sort()) {
-    if (allowed(file)) continue;
+    // The web app runs in the browser: its `.query(` calls are GraphQL requests to the API.
+    if (allowed(file) || file.startsWith('apps/web/')) continue;
     const text = readFileSync(path.join(root, file), 'utf8');
     const n = CALLS.reduce((sum, call) => sum + count(text, call), 0);
     if (n > 0) found.set(file, n);
