@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../../gql';
@@ -22,6 +23,7 @@ export default function CooperativePage() {
   const { id = '' } = useParams();
   const t = useMessages(adminMessages);
   const [{ data, fetching, error }] = useQuery({ query: AdminCooperativeDocument, variables: { id } });
+  const [changeReviewed, setChangeReviewed] = useState(false);
   if (!data) return <QueryState fetching={fetching} error={error} hasData={false} />;
   const c = data.cooperative;
   if (!c) return <NotFound />;
@@ -44,8 +46,15 @@ export default function CooperativePage() {
       {c.pendingProfileChange ? (
         <section aria-labelledby="change-title">
           <h2 id="change-title">{t('changes.title')}</h2>
-          <ProfileChangeReview cooperativeId={c.id} current={c} change={c.pendingProfileChange} />
+          <ProfileChangeReview
+            cooperativeId={c.id}
+            current={c}
+            change={c.pendingProfileChange}
+            onDone={() => setChangeReviewed(true)}
+          />
         </section>
+      ) : changeReviewed ? (
+        <p role="status">{t('changes.done')}</p>
       ) : null}
       <CommissionForm key={c.commissionRateBps} cooperativeId={c.id} rateBps={c.commissionRateBps} />
       <SuspensionForm cooperativeId={c.id} status={c.status} />

@@ -93,7 +93,13 @@ export function changedFacts(
 }
 
 /** A pending change to vetted facts, side by side with the current values; approve or reject with a note. */
-export function ProfileChangeReview(props: { cooperativeId: string; current: Current; change: Change }) {
+export function ProfileChangeReview(props: {
+  cooperativeId: string;
+  current: Current;
+  change: Change;
+  /** Called once the decision is saved: the parent's refetched data no longer has the change, so it shows the confirmation. */
+  onDone?: () => void;
+}) {
   const t = useMessages(adminMessages);
   const { date } = useI18n();
   const [, review] = useMutation(AdminReviewProfileChangeDocument);
@@ -116,7 +122,10 @@ export function ProfileChangeReview(props: { cooperativeId: string; current: Cur
       onSubmit={form.handleSubmit(async (v) => {
         const decision = v.decision === 'APPROVE' ? 'APPROVE' : 'REJECT';
         const result = await review({ id: props.cooperativeId, decision, note: v.note });
-        if (!result.error) setDone(true);
+        if (!result.error) {
+          setDone(true);
+          props.onDone?.();
+        }
         return result.error;
       })}
     >

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../../gql';
@@ -30,7 +31,11 @@ export default function ProfileChangesPage() {
     variables: { first: 100 },
     requestPolicy: 'cache-and-network',
   });
-  const pending = (data?.cooperatives.edges ?? []).map((e) => e.node).filter((c) => c.pendingProfileChange);
+  // Reviewed here: kept on the page with the confirmation (the refetched list no longer has their change).
+  const [reviewed, setReviewed] = useState<ReadonlySet<string>>(new Set());
+  const pending = (data?.cooperatives.edges ?? [])
+    .map((e) => e.node)
+    .filter((c) => c.pendingProfileChange || reviewed.has(c.id));
   return (
     <section>
       <h1>{t('changes.title')}</h1>
@@ -42,8 +47,15 @@ export default function ProfileChangesPage() {
             <Link to={`/admin/cooperatives/${c.id}`}>{c.name}</Link>
           </h2>
           {c.pendingProfileChange ? (
-            <ProfileChangeReview cooperativeId={c.id} current={c} change={c.pendingProfileChange} />
-          ) : null}
+            <ProfileChangeReview
+              cooperativeId={c.id}
+              current={c}
+              change={c.pendingProfileChange}
+              onDone={() => setReviewed((ids) => new Set(ids).add(c.id))}
+            />
+          ) : (
+            <p role="status">{t('changes.done')}</p>
+          )}
         </section>
       ))}
     </section>
